@@ -1,0 +1,154 @@
+/**
+ * Typed errors for every Bandwidth call. Each class has a stable `code` a caller can branch on; none of them ever
+ * holds the Authorization header, a password or an API secret (only the method and a credential-free URL).
+ */
+
+/** One error reported by Bandwidth, whatever the body shape it came in. */
+export interface ApiErrorDetail {
+  /** Bandwidth's error code, e.g. "5005" on the Numbers API or "duplicate-number" on Voice v1. */
+  code: string;
+  /** Bandwidth's description of the error. */
+  description: string;
+  /** The telephone number the error is about, when Bandwidth names one. */
+  telephoneNumber?: string;
+}
+
+/** Where a failed call was going: the HTTP method and the URL without credentials. */
+export interface RequestTarget {
+  method?: string;
+  url?: string;
+}
+
+/** Fields shared by every Bandwidth error. */
+export interface BandwidthErrorFields extends RequestTarget {
+  status?: number;
+  errors?: ApiErrorDetail[];
+  cause?: unknown;
+}
+
+/** Renders every code, description and TN so that the message alone explains the failure. */
+export function describeErrorDetails(errors: readonly ApiErrorDetail[]): string {
+  return errors
+    .map((e) => {
+      const tn = e.telephoneNumber ? ` (TN ${e.telephoneNumber})` : "";
+      const description = e.description ? ` "${e.description}"` : "";
+      return `${e.code || "?"}${description}${tn}`;
+    })
+    .join("; ");
+}
+
+function targetPrefix(fields: BandwidthErrorFields): string {
+  const where = [fields.method, fields.url].filter(Boolean).join(" ");
+  const status = fields.status !== undefined ? ` -> ${fields.status}` : "";
+  return where || status ? `${where}${status}: ` : "";
+}
+
+/** Base class of every error raised by the Bandwidth clients. */
+export class BandwidthError extends Error {
+  /** Stable machine-readable code ("TRANSPORT", "RATE_LIMITED", "NOT_FOUND", ...). */
+  readonly code: string;
+  /** HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** HTTP method of the failed call. */
+  readonly method?: string;
+  /** URL of the failed call, without credentials. */
+  readonly url?: string;
+  /** Every error Bandwidth reported in the response body (empty when there was none). */
+  readonly errors: ApiErrorDetail[];
+
+  constructor(code: string, summary: string, fields: BandwidthErrorFields = {}) {
+    const errors = fields.errors ?? [];
+    const details = errors.length > 0 ? ` [${describeErrorDetails(errors)}]` : "";
+    super(`${targetPrefix(fields)}${summary}${details}`, fields.cause !== undefined ? { cause: fields.cause } : {});
+    this.name = new.target.name;
+    this.code = code;
+    this.status = fields.status;
+    this.method = fields.method;
+    this.url = fields.url;
+    this.errors = errors;
+  }
+
+  /** True when Bandwidth reported the given error code (e.g. "5005" or "duplicate-number"). */
+  hasErrorCode(code: string): boolean {
+    return this.errors.some((e) => e.code === code);
+  }
+}
+
+/** The request failed below HTTP: refused, reset, timed out, or the response could not be read. */
+export class TransportError extends BandwidthError {
+  /**
+   * False only when the request provably never reached the server (refused before connect); when true, a POST may
+   * have been acted on and must be looked up (by CustomerOrderId) rather than re-sent.
+   */
+  readonly mayHaveReachedServer: boolean;
+  /** The low-level error code (ECONNREFUSED, UND_ERR_SOCKET, UND_ERR_HEADERS_TIMEOUT, ...). */
+  readonly transportCode?: string;
+
+  constructor(
+    summary: string,
+    fields: BandwidthErrorFields & { mayHaveReachedServer: boolean; transportCode?: string },
+  ) {
+    super("TRANSPORT", summary, fields);
+    this.mayHaveReachedServer = fields.mayHaveReachedServer;
+    this.transportCode = fields.transportCode;
+  }
+}
+
+/** Bandwidth answered 429 and the wait would not fit in the call's deadline or attempt budget. */
+export class RateLimitedError extends BandwidthError {
+  /** When Bandwidth said the limit resets, if it said so. */
+  readonly resetAt?: Date;
+
+  constructor(fields: BandwidthErrorFields & { resetAt?: Date; category?: string }) {
+    const until = fields.resetAt ? ` until ${fields.resetAt.toISOString()}` : "";
+    const category = fields.category ? ` (${fields.category})` : "";
+    super("RATE_LIMITED", `rate limited${category}${until}`, fields);
+    this.resetAt = fields.resetAt;
+  }
+}
+
+/** Bandwidth answered 404: the order, disconnect, number or route does not exist. */
+export class NotFoundError extends BandwidthError {
+  constructor(fields: BandwidthErrorFields) {
+    super("NOT_FOUND", "not found", fields);
+  }
+}
+
+/** Bandwidth answered 401 or 403: wrong credentials, or the user may not act on this account. */
+export class UnauthorizedError extends BandwidthError {
+  constructor(fields: BandwidthErrorFields) {
+    super("UNAUTHORIZED", fields.status === 403 ? "access denied" : "unauthorized (check the credentials)", fields);
+  }
+}
+
+/** Bandwidth answered with an error status or reported errors in a body; `errors` lists every one of them. */
+export class ApiError extends BandwidthError {
+  constructor(fields: BandwidthErrorFields, summary = "Bandwidth reported an error") {
+    super("API_ERROR", summary, fields);
+  }
+}
+
+/** The call's total deadline passed before it succeeded. */
+export class DeadlineError extends BandwidthError {
+  /** As on TransportError: whether the last attempt may have been acted on by the server. */
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(summary: string, fields: BandwidthErrorFields & { mayHaveReachedServer: boolean }) {
+    super("DEADLINE", summary, fields);
+    this.mayHaveReachedServer = fields.mayHaveReachedServer;
+  }
+}
+
+/** A response arrived but could not be understood (malformed or oversized body, missing id). */
+export class MalformedResponseError extends BandwidthError {
+  constructor(summary: string, fields: BandwidthErrorFields = {}) {
+    super("MALFORMED_RESPONSE", summary, fields);
+  }
+}
+
+/** The arguments cannot be turned into a valid request (e.g. criteria no order type accepts). */
+export class InvalidRequestError extends BandwidthError {
+  constructor(summary: string, fields: BandwidthErrorFields = {}) {
+    super("INVALID_REQUEST", summary, fields);
+  }
+}

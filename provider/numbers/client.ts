@@ -1,0 +1,324 @@
+/**
+ * The Numbers ("Dashboard") API client: search, new-number orders, disconnects and number lookups, in XML over the
+ * shared transport. Every GET of orders, disconnects and TNs counts against the HISTORY rate-limit category.
+ */
+import {
+  ApiError,
+  type ApiErrorDetail,
+  type BandwidthError,
+  MalformedResponseError,
+  NotFoundError,
+} from "../http/errors";
+import { Transport, type TransportOptions } from "../http/transport";
+import { orderTypeElement, searchQuery, tenDigitNumber } from "./orderTypes";
+import type {
+  AvailableNumber,
+  AvailableNumbersQuery,
+  DisconnectInfo,
+  NewDisconnect,
+  NewOrder,
+  OrderInfo,
+  OrderSummary,
+  TelephoneNumberInfo,
+} from "./types";
+import {
+  child,
+  descend,
+  describeXmlErrors,
+  isoDate,
+  nodes,
+  readErrorDetails,
+  readXml,
+  text,
+  texts,
+  writeXml,
+  type XmlInput,
+  type XmlNode,
+} from "./xml";
+
+/** Rate-limit categories of the Numbers API. */
+export const NumbersCategory = {
+  ORDER: "ORDER",
+  SEARCH: "SEARCH",
+  DISCONNECT: "DISCONNECT",
+  HISTORY: "HISTORY",
+} as const;
+
+/** Where and as whom the Numbers client talks. */
+export interface NumbersClientOptions {
+  /** Prefix before `/accounts/...`, e.g. `https://dashboard.bandwidth.com/api`. */
+  dashboardUrl: string;
+  accountId: string;
+  username: string;
+  password: string;
+  transport?: Partial<TransportOptions>;
+}
+
+const XML = "application/xml; charset=utf-8";
+const DEFAULT_PAGE_SIZE = 100;
+// A safety stop for a list that never ends (a misbehaving server), far above any real account's order count.
+const MAX_PAGES = 1000;
+
+function lastPathSegment(location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  const path = location.split(/[?#]/)[0].replace(/\/+$/, "");
+  const segment = path.slice(path.lastIndexOf("/") + 1);
+  return segment ? decodeURIComponent(segment) : undefined;
+}
+
+function count(value: string | undefined, fallback: number): number {
+  const n = Number.parseInt(value ?? "", 10);
+  return Number.isNaN(n) ? fallback : n;
+}
+
+// A 2xx body without an id either reports errors (ApiError, every one quoted) or is not what the API sends.
+function missingId(kind: string, errors: ApiErrorDetail[]): BandwidthError {
+  if (errors.length > 0) return new ApiError({ method: "POST", errors }, `${kind} not created`);
+  return new MalformedResponseError(`${kind} created but neither the body nor Location carries its id`, {
+    method: "POST",
+  });
+}
+
+/** Numbers under a list element, whether written bare (`<FullNumber>`) or wrapped (`<TelephoneNumber><FullNumber>`). */
+function numbersIn(list: XmlNode | undefined): string[] {
+  const bare = [...texts(list, "FullNumber"), ...texts(list, "TelephoneNumber")];
+  const wrapped = nodes(list, "TelephoneNumber").flatMap((tn) => texts(tn, "FullNumber"));
+  return [...bare, ...wrapped];
+}
+
+/** The Numbers API client. */
+export class NumbersClient {
+  private readonly transport: Transport;
+  private readonly accountId: string;
+
+  constructor(opts: NumbersClientOptions) {
+    this.accountId = opts.accountId;
+    this.transport = new Transport({
+      baseUrl: opts.dashboardUrl,
+      username: opts.username,
+      password: opts.password,
+      account: opts.accountId,
+      options: {
+        rateLimitResetUnit: "seconds",
+        describeErrors: describeXmlErrors,
+        ...opts.transport,
+      },
+    });
+  }
+
+  private accountPath(...segments: string[]): string {
+    return ["accounts", this.accountId, ...segments].map(encodeURIComponent).join("/");
+  }
+
+  private async get(path: string, category: string, query?: Record<string, string | string[] | undefined>) {
+    const res = await this.transport.request({ method: "GET", path, query, category, accept: XML });
+    return { doc: readXml(res.body, this.transport.options.maxResponseBytes), headers: res.headers };
+  }
+
+  private async send(method: "POST" | "PUT", path: string, category: string, root: string, body: XmlInput) {
+    const res = await this.transport.request({
+      method,
+      path,
+      category,
+      accept: XML,
+      contentType: XML,
+      body: writeXml(root, body as { [name: string]: XmlInput }),
+    });
+    return { doc: readXml(res.body, this.transport.options.maxResponseBytes), headers: res.headers };
+  }
+
+  /** Searches available numbers (`GET /accounts/{a}/availableNumbers`); an empty result is an empty array. */
+  async searchAvailableNumbers(q: AvailableNumbersQuery): Promise<AvailableNumber[]> {
+    const { doc } = await this.get(this.accountPath("availableNumbers"), NumbersCategory.SEARCH, searchQuery(q));
+    const result = child(doc, "SearchResult");
+    const details = nodes(child(result, "TelephoneNumberDetailList"), "TelephoneNumberDetail");
+    if (details.length > 0) {
+      return details
+        .map((d) => ({
+          telephoneNumber: text(d, "FullNumber") ?? text(d, "TelephoneNumber") ?? "",
+          city: text(d, "City"),
+          lata: text(d, "Lata"),
+          rateCenter: text(d, "RateCenter"),
+          state: text(d, "State"),
+        }))
+        .filter((n) => n.telephoneNumber !== "");
+    }
+    return texts(child(result, "TelephoneNumberList"), "TelephoneNumber").map((telephoneNumber) => ({
+      telephoneNumber,
+    }));
+  }
+
+  /**
+   * Places a new-number order (`POST /accounts/{a}/orders`). Quantity, PartialAllowed and BackOrderRequested are
+   * always sent. A lost response surfaces as a TransportError with `mayHaveReachedServer`: find the order with
+   * `listOrders({ customerOrderId })` before placing it again.
+   */
+  async createOrder(o: NewOrder): Promise<{ orderId: string; status: string; location?: string }> {
+    const body: { [name: string]: XmlInput } = {
+      Name: o.name,
+      CustomerOrderId: o.customerOrderId,
+      SiteId: o.siteId,
+      PeerId: o.peerId,
+      PartialAllowed: o.partialAllowed,
+      BackOrderRequested: o.backOrderRequested,
+      TnAttributes: o.tnAttributes?.length ? { TnAttribute: o.tnAttributes } : undefined,
+      ...orderTypeElement(o.criteria),
+    };
+    const { doc, headers } = await this.send("POST", this.accountPath("orders"), NumbersCategory.ORDER, "Order", body);
+    const response = child(doc, "OrderResponse");
+    const orderId = text(child(response, "Order"), "Id") ?? lastPathSegment(headers.location);
+    if (!orderId) {
+      throw missingId("order", readErrorDetails(doc));
+    }
+    return { orderId, status: text(response, "OrderStatus") ?? "RECEIVED", location: headers.location };
+  }
+
+  /** Reads an order (`GET /accounts/{a}/orders/{id}`); a FAILED order is returned, not thrown, with every error. */
+  async getOrder(orderId: string): Promise<OrderInfo> {
+    const { doc } = await this.get(this.accountPath("orders", orderId), NumbersCategory.HISTORY);
+    const response = child(doc, "OrderResponse") ?? {};
+    const order = child(response, "Order");
+    const completedNumbers = numbersIn(child(response, "CompletedNumbers"));
+    const failedNumbers = numbersIn(child(response, "FailedNumbers"));
+    return {
+      orderId,
+      status: text(response, "OrderStatus") ?? "",
+      name: text(order, "Name"),
+      customerOrderId: text(order, "CustomerOrderId"),
+      siteId: text(order, "SiteId"),
+      peerId: text(order, "PeerId"),
+      orderCreateDate: isoDate(text(order, "OrderCreateDate") ?? text(response, "OrderCreateDate")),
+      lastModifiedDate: isoDate(text(response, "LastModifiedDate")),
+      orderCompleteDate: isoDate(text(response, "OrderCompleteDate")),
+      completedNumbers,
+      failedNumbers,
+      completedQuantity: count(text(response, "CompletedQuantity"), completedNumbers.length),
+      failedQuantity: count(text(response, "FailedQuantity"), failedNumbers.length),
+      errors: readErrorDetails(response),
+      summary: text(response, "Summary"),
+    };
+  }
+
+  /** Renames an order, sets its CustomerOrderId, or closes a BACKORDERED order (`PUT /accounts/{a}/orders/{id}`). */
+  async updateOrder(
+    orderId: string,
+    u: { name?: string; customerOrderId?: string; closeOrder?: boolean },
+  ): Promise<void> {
+    await this.send("PUT", this.accountPath("orders", orderId), NumbersCategory.ORDER, "Order", {
+      Name: u.name,
+      CustomerOrderId: u.customerOrderId,
+      CloseOrder: u.closeOrder,
+    });
+  }
+
+  /** Lists orders (`GET /accounts/{a}/orders`), following every page; filter by CustomerOrderId and status. */
+  async listOrders(f: {
+    customerOrderId?: string;
+    status?: string[] | string;
+    page?: number;
+    size?: number;
+  }): Promise<OrderSummary[]> {
+    const size = f.size ?? DEFAULT_PAGE_SIZE;
+    const status = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
+    const all: OrderSummary[] = [];
+    for (let page = f.page ?? 1, pages = 0; pages < MAX_PAGES; page++, pages++) {
+      const { doc } = await this.get(this.accountPath("orders"), NumbersCategory.HISTORY, {
+        page: String(page),
+        size: String(size),
+        customerOrderId: f.customerOrderId,
+        status,
+      });
+      const list = descend(doc, "ResponseSelectWrapper", "ListOrderIdUserIdDate");
+      const rows = nodes(list, "OrderIdUserIdDate");
+      for (const row of rows) {
+        all.push({
+          orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
+          customerOrderId: text(row, "CustomerOrderId"),
+          status: text(row, "OrderStatus") ?? "",
+          orderDate: isoDate(text(row, "OrderDate")),
+          lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
+          countOfTNs: count(text(row, "CountOfTNs"), 0),
+          orderType: text(row, "OrderType"),
+        });
+      }
+      const total = count(text(list, "TotalCount"), Number.NaN);
+      const seenAll = Number.isNaN(total) ? rows.length < size : all.length >= total;
+      if (rows.length === 0 || seenAll) break;
+    }
+    return all;
+  }
+
+  /** Places a disconnect order (`POST /accounts/{a}/disconnects`) for 10-digit numbers. */
+  async createDisconnect(d: NewDisconnect): Promise<{ orderId: string; status: string }> {
+    const body: { [name: string]: XmlInput } = {
+      name: d.name,
+      CustomerOrderId: d.customerOrderId,
+      DisconnectTelephoneNumberOrderType: {
+        TelephoneNumberList: { TelephoneNumber: d.telephoneNumbers.map(tenDigitNumber) },
+        DisconnectMode: d.disconnectMode,
+        Protected: d.protected,
+      },
+    };
+    const { doc, headers } = await this.send(
+      "POST",
+      this.accountPath("disconnects"),
+      NumbersCategory.DISCONNECT,
+      "DisconnectTelephoneNumberOrder",
+      body,
+    );
+    const response = child(doc, "DisconnectTelephoneNumberOrderResponse");
+    const orderId = text(child(response, "OrderRequest"), "Id") ?? lastPathSegment(headers.location);
+    if (!orderId) {
+      throw missingId("disconnect", readErrorDetails(doc));
+    }
+    return { orderId, status: text(response, "OrderStatus") ?? "RECEIVED" };
+  }
+
+  /** Reads a disconnect order (`GET /accounts/{a}/disconnects/{id}`) with every error it reports. */
+  async getDisconnect(id: string): Promise<DisconnectInfo> {
+    const { doc } = await this.get(this.accountPath("disconnects", id), NumbersCategory.HISTORY);
+    const response = child(doc, "DisconnectTelephoneNumberOrderResponse") ?? {};
+    const request = child(response, "OrderRequest");
+    return {
+      orderId: text(request, "Id") ?? id,
+      status: text(response, "OrderStatus") ?? "",
+      disconnectedNumbers: numbersIn(child(response, "DisconnectedTelephoneNumberList")),
+      requestedNumbers: numbersIn(descend(request, "DisconnectTelephoneNumberOrderType", "TelephoneNumberList")),
+      errors: readErrorDetails(response),
+      orderCreateDate: isoDate(text(request, "OrderCreateDate")),
+    };
+  }
+
+  /** A number's status and last order (`GET /tns/{tn}`, not account-scoped); NotFoundError when unknown. */
+  async getTelephoneNumber(tn: string): Promise<TelephoneNumberInfo> {
+    const number = tenDigitNumber(tn);
+    const { doc } = await this.get(`tns/${encodeURIComponent(number)}`, NumbersCategory.HISTORY);
+    const r = child(doc, "TelephoneNumberResponse") ?? {};
+    return {
+      telephoneNumber: text(r, "TelephoneNumber") ?? text(r, "FullNumber") ?? number,
+      status: text(r, "Status"),
+      lastModifiedDate: isoDate(text(r, "LastModifiedDate")),
+      orderCreateDate: isoDate(text(r, "OrderCreateDate")),
+      orderId: text(r, "OrderId"),
+      orderType: text(r, "OrderType"),
+      siteId: text(r, "SiteId"),
+      accountId: text(r, "AccountId"),
+    };
+  }
+
+  /** Whether a number is in service on this account (`GET /accounts/{a}/inserviceNumbers/{tn}`: 200 yes, 404 no). */
+  async isInService(tn: string): Promise<boolean> {
+    try {
+      await this.transport.request({
+        method: "GET",
+        path: this.accountPath("inserviceNumbers", tenDigitNumber(tn)),
+        category: NumbersCategory.HISTORY,
+        accept: XML,
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof NotFoundError) return false;
+      throw err;
+    }
+  }
+}
