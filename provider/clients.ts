@@ -1,0 +1,35 @@
+import { numbersSettings, voiceSettings } from "./config";
+import { NumbersClient } from "./numbers";
+import { VoiceClient } from "./voice";
+
+/**
+ * Clients built from the settings in force at call time. One client per distinct settings, so every resource of a
+ * deployment shares the same connection pool and rate limiter.
+ */
+const numbersClients = new Map<string, NumbersClient>();
+const voiceClients = new Map<string, VoiceClient>();
+
+/** The Numbers API client for the configured account (a ConfigError when credentials are missing). */
+export function numbersClient(): NumbersClient {
+  const s = numbersSettings();
+  const key = JSON.stringify([s.dashboardUrl, s.accountId, s.username, s.password]);
+  let client = numbersClients.get(key);
+  if (!client) {
+    client = new NumbersClient(s);
+    numbersClients.set(key, client);
+  }
+  return client;
+}
+
+/** The Voice v1 client, or `undefined` when no v1 credential is configured. */
+export function optionalVoiceClient(): VoiceClient | undefined {
+  const s = voiceSettings();
+  if (s === undefined) return undefined;
+  const key = JSON.stringify([s.voiceUrl, s.userId, s.apiToken, s.apiSecret]);
+  let client = voiceClients.get(key);
+  if (!client) {
+    client = new VoiceClient(s);
+    voiceClients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,165 @@
+/**
+ * Credentials and endpoints. Read at call time inside the provider (never captured into state): the stack's
+ * configuration first (handed to the dynamic provider's `configure` hook), then the environment.
+ */
+
+/** A source of stack configuration values, such as the `config` of a dynamic provider's ConfigureRequest. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+/** One setting: its stack config key and its environment variable. */
+interface Setting {
+  readonly configKey: string;
+  readonly envVar: string;
+  readonly secret?: boolean;
+  readonly defaultValue?: string;
+}
+
+/** The settings of design.md, one row each. */
+export const SETTINGS = {
+  accountId: { configKey: "bandwidth:accountId", envVar: "BANDWIDTH_ACCOUNT_ID" },
+  username: { configKey: "bandwidth:username", envVar: "BANDWIDTH_USERNAME" },
+  password: { configKey: "bandwidth:password", envVar: "BANDWIDTH_PASSWORD", secret: true },
+  userId: { configKey: "bandwidth:userId", envVar: "BANDWIDTH_USER_ID" },
+  apiToken: { configKey: "bandwidth:apiToken", envVar: "BANDWIDTH_API_TOKEN" },
+  apiSecret: { configKey: "bandwidth:apiSecret", envVar: "BANDWIDTH_API_SECRET", secret: true },
+  dashboardUrl: {
+    configKey: "bandwidth:dashboardUrl",
+    envVar: "BANDWIDTH_DASHBOARD_URL",
+    defaultValue: "https://dashboard.bandwidth.com/api",
+  },
+  voiceUrl: {
+    configKey: "bandwidth:voiceUrl",
+    envVar: "BANDWIDTH_VOICE_URL",
+    defaultValue: "https://api.catapult.inetwork.com",
+  },
+  allowInsecureHttp: { configKey: "bandwidth:allowInsecureHttp", envVar: "BANDWIDTH_ALLOW_INSECURE_HTTP" },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** A missing or unusable setting. The message names the config key and the environment variable, never a value. */
+export class ConfigError extends Error {
+  readonly code = "CONFIG";
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+let stackConfig: ConfigSource | undefined;
+
+/** Installs the stack configuration (called from the dynamic provider's `configure`). `undefined` forgets it. */
+export function setStackConfig(config: ConfigSource | undefined): void {
+  stackConfig = config;
+}
+
+function lookup(name: SettingName, env: NodeJS.ProcessEnv): string | undefined {
+  const setting: Setting = SETTINGS[name];
+  const fromStack = stackConfig?.get(setting.configKey);
+  if (fromStack !== undefined && fromStack !== "") return fromStack;
+  const fromEnv = env[setting.envVar];
+  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
+  return setting.defaultValue;
+}
+
+function missing(names: SettingName[]): ConfigError {
+  const list = names.map((n) => `${SETTINGS[n].configKey} (or ${SETTINGS[n].envVar})`).join(", ");
+  return new ConfigError(
+    `Bandwidth credentials missing: set ${list}. Use \`pulumi config set --secret\` for secrets, or export the variable.`,
+  );
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes)$/i.test(value.trim());
+}
+
+/**
+ * Refuses a URL that would send credentials in clear text across a network: `http://` is accepted only for a
+ * loopback host (the local emulator) unless `bandwidth:allowInsecureHttp` / `BANDWIDTH_ALLOW_INSECURE_HTTP` is true.
+ */
+export function checkEndpoint(name: "dashboardUrl" | "voiceUrl", raw: string, allowInsecure: boolean): string {
+  const setting = SETTINGS[name];
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${setting.configKey} (or ${setting.envVar}) is not a valid URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${setting.configKey} must not carry credentials in the URL; use the credential settings`);
+  }
+  if (url.protocol === "https:") return raw.replace(/\/+$/, "");
+  if (url.protocol !== "http:") {
+    throw new ConfigError(`${setting.configKey} must be an https:// URL (got ${url.protocol}//)`);
+  }
+  if (!allowInsecure && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError(
+      `${setting.configKey} uses http:// to ${url.hostname}: credentials would cross the network in clear text. ` +
+        `Use https://, or set ${SETTINGS.allowInsecureHttp.configKey}=true (${SETTINGS.allowInsecureHttp.envVar}) to allow it.`,
+    );
+  }
+  return raw.replace(/\/+$/, "");
+}
+
+/** True for localhost and the loopback ranges 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** What the Numbers (Dashboard) API needs. */
+export interface NumbersSettings {
+  dashboardUrl: string;
+  accountId: string;
+  username: string;
+  password: string;
+}
+
+/** What the Voice & Messaging v1 API needs. */
+export interface VoiceSettings {
+  voiceUrl: string;
+  userId: string;
+  apiToken: string;
+  apiSecret: string;
+}
+
+/** The Numbers API settings, or a ConfigError naming every missing one. */
+export function numbersSettings(env: NodeJS.ProcessEnv = process.env): NumbersSettings {
+  const names = ["accountId", "username", "password"] as const;
+  const absent = names.filter((n) => lookup(n, env) === undefined);
+  if (absent.length > 0) throw missing(absent);
+  const allowInsecure = isTrue(lookup("allowInsecureHttp", env));
+  return {
+    dashboardUrl: checkEndpoint("dashboardUrl", lookup("dashboardUrl", env)!, allowInsecure),
+    accountId: lookup("accountId", env)!,
+    username: lookup("username", env)!,
+    password: lookup("password", env)!,
+  };
+}
+
+/**
+ * The v1 settings when all three credentials are configured, `undefined` when none is (the stack does not use
+ * Voice v1), and a ConfigError when only some are.
+ */
+export function voiceSettings(env: NodeJS.ProcessEnv = process.env): VoiceSettings | undefined {
+  const names = ["userId", "apiToken", "apiSecret"] as const;
+  const absent = names.filter((n) => lookup(n, env) === undefined);
+  if (absent.length === names.length) return undefined;
+  if (absent.length > 0) throw missing(absent);
+  const allowInsecure = isTrue(lookup("allowInsecureHttp", env));
+  return {
+    voiceUrl: checkEndpoint("voiceUrl", lookup("voiceUrl", env)!, allowInsecure),
+    userId: lookup("userId", env)!,
+    apiToken: lookup("apiToken", env)!,
+    apiSecret: lookup("apiSecret", env)!,
+  };
+}
+
+/** The v1 settings, or a ConfigError naming every missing one. */
+export function requireVoiceSettings(env: NodeJS.ProcessEnv = process.env): VoiceSettings {
+  const settings = voiceSettings(env);
+  if (settings === undefined) throw missing(["userId", "apiToken", "apiSecret"]);
+  return settings;
+}

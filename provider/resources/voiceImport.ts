@@ -1,0 +1,233 @@
+import * as pulumi from "@pulumi/pulumi";
+import { optionalVoiceClient } from "../clients";
+import { requireVoiceSettings } from "../config";
+import { BandwidthError, TransportError } from "../http";
+import { Checker, type Failure, toE164, toTenDigits } from "../validation";
+import type { VoiceClient, VoiceNumber } from "../voice";
+import { progress, sameValue } from "./lifecycle";
+import { providerShim } from "./shim";
+
+/** The arguments of a VoiceImport: one number enabled for programmatic voice and messaging (Voice & Messaging v1). */
+export interface VoiceImportArgs {
+  /** The number to import, E.164 (+1...) or 10-digit; it must be in service on the Bandwidth account. Changing it replaces the import. */
+  number: pulumi.Input<string>;
+  /** The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches. */
+  applicationId?: pulumi.Input<string>;
+  /** A label for the number in v1. Updated in place. */
+  name?: pulumi.Input<string>;
+  /** Where calls go when the application cannot be reached (E.164). Updated in place. */
+  fallbackNumber?: pulumi.Input<string>;
+  /** Take over the number if it is already imported, instead of failing (v1 answers 409 for a duplicate). */
+  adoptExisting?: pulumi.Input<boolean>;
+}
+
+/** The checked inputs of a VoiceImport. */
+export interface VoiceImportInputs {
+  number: string;
+  applicationId?: string;
+  name?: string;
+  fallbackNumber?: string;
+  adoptExisting: boolean;
+}
+
+/** What a VoiceImport holds. */
+export interface VoiceImportOutputs extends VoiceImportInputs {
+  /** v1's id of the number (`n-...`), also the resource id. */
+  numberId: string;
+  /** The number as v1 formats it nationally, e.g. (919) 555-1234. */
+  nationalNumber?: string;
+  /** The number's city, as v1 reports it. */
+  city?: string;
+  /** The number's state, as v1 reports it. */
+  state?: string;
+  /** v1's numberState, e.g. enabled. */
+  numberState?: string;
+  /** When v1 created the number. */
+  createdTime?: string;
+}
+
+const MODULE = "pulumi-bandwidth/internal/resources/voiceImport";
+const UPDATABLE = ["applicationId", "name", "fallbackNumber"] as const;
+
+/** Validates and normalises the inputs (number to E.164). Pure: no network. */
+export function checkVoiceImport(news: Record<string, unknown>): {
+  inputs: Record<string, unknown>;
+  failures: Failure[];
+} {
+  const c = new Checker(news);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(news)) if (c.unknown(key)) out[key] = news[key];
+  if (!c.given("number")) c.fail("number", "is required: the E.164 (+1...) or 10-digit number to import");
+  else if (c.has("number")) {
+    const r = toTenDigits(news.number);
+    if ("error" in r) c.fail("number", r.error);
+    else out.number = toE164(r.tn);
+  }
+  const applicationId = c.string(
+    "applicationId",
+    /^[A-Za-z0-9-]{0,64}$/,
+    "applicationId is a v1 application id (a-...)",
+  );
+  if (applicationId !== undefined && applicationId !== "") out.applicationId = applicationId;
+  const name = c.string("name", /^\P{Cc}*$/u, "name has no control characters", 100);
+  if (name !== undefined) out.name = name;
+  if (c.has("fallbackNumber")) {
+    const r = toTenDigits(news.fallbackNumber);
+    if ("error" in r) c.fail("fallbackNumber", r.error);
+    else out.fallbackNumber = toE164(r.tn);
+  }
+  out.adoptExisting = c.boolean("adoptExisting") ?? false;
+  if (c.unknown("adoptExisting")) out.adoptExisting = news.adoptExisting;
+  return { inputs: out, failures: c.failures };
+}
+
+/** number → replace (the old import is deleted first); the rest → update in place. No network. */
+export function diffVoiceImport(olds: VoiceImportOutputs, news: VoiceImportInputs): pulumi.dynamic.DiffResult {
+  const replaces = sameValue(olds.number, news.number) ? [] : ["number"];
+  const changes =
+    replaces.length > 0 ||
+    UPDATABLE.some((k) => !sameValue(olds[k], news[k])) ||
+    !sameValue(olds.adoptExisting, news.adoptExisting);
+  return { changes, replaces, deleteBeforeReplace: true };
+}
+
+function voiceClient(): VoiceClient {
+  requireVoiceSettings(); // a clear error naming the missing v1 settings
+  return optionalVoiceClient()!;
+}
+
+function toOutputs(inputs: VoiceImportInputs, n: VoiceNumber): VoiceImportOutputs {
+  const out: Record<string, unknown> = {
+    ...inputs,
+    numberId: n.id,
+    applicationId: n.applicationId || undefined,
+    name: n.name ?? inputs.name,
+    fallbackNumber: n.fallbackNumber || undefined,
+    nationalNumber: n.nationalNumber,
+    city: n.city,
+    state: n.state,
+    numberState: n.numberState,
+    createdTime: n.createdTime,
+  };
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out as unknown as VoiceImportOutputs;
+}
+
+/** The changes to send so v1 matches the inputs; "" detaches an application or clears a field. */
+function patchFor(current: Partial<VoiceImportInputs>, wanted: VoiceImportInputs) {
+  const patch: { applicationId?: string; name?: string; fallbackNumber?: string } = {};
+  for (const key of UPDATABLE) {
+    if ((current[key] ?? "") !== (wanted[key] ?? "")) patch[key] = wanted[key] ?? "";
+  }
+  return patch;
+}
+
+async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateResult> {
+  const voice = voiceClient();
+  const who = `VoiceImport ${inputs.number}`;
+  let numberId: string;
+  try {
+    ({ numberId } = await voice.importNumber({
+      number: inputs.number,
+      name: inputs.name,
+      applicationId: inputs.applicationId,
+      fallbackNumber: inputs.fallbackNumber,
+    }));
+    progress(`${who}: imported as ${numberId}`);
+  } catch (e) {
+    const duplicate = e instanceof BandwidthError && (e.status === 409 || e.hasErrorCode("duplicate-number"));
+    const lostAnswer = e instanceof TransportError && e.mayHaveReachedServer;
+    if (!duplicate && !lostAnswer) throw e;
+    const existing = await voice.findNumber(inputs.number);
+    if (!existing) throw e;
+    if (duplicate && !inputs.adoptExisting) {
+      throw new Error(
+        `${who}: already imported in Voice v1 as ${existing.id}. Set adoptExisting: true to manage that import, ` +
+          "or remove it from v1 first.",
+      );
+    }
+    numberId = existing.id;
+    const patch = patchFor(existing, inputs);
+    if (Object.keys(patch).length > 0) await voice.updateNumber(numberId, patch);
+    progress(`${who}: adopted existing import ${numberId}`);
+  }
+  return { id: numberId, outs: toOutputs(inputs, await voice.getNumber(numberId)) };
+}
+
+async function read(id: string, props: VoiceImportOutputs): Promise<pulumi.dynamic.ReadResult> {
+  const voice = voiceClient();
+  try {
+    const n = await voice.getNumber(id);
+    return { id, props: toOutputs({ ...props, applicationId: undefined, fallbackNumber: undefined }, n) };
+  } catch (e) {
+    if (e instanceof BandwidthError && e.code === "NOT_FOUND") return { id: "", props: {} };
+    throw e;
+  }
+}
+
+async function update(
+  id: string,
+  olds: VoiceImportOutputs,
+  news: VoiceImportInputs,
+): Promise<pulumi.dynamic.UpdateResult> {
+  const voice = voiceClient();
+  const patch = patchFor(olds, news);
+  if (Object.keys(patch).length > 0) {
+    await voice.updateNumber(id, patch);
+    progress(`VoiceImport ${news.number}: updated ${Object.keys(patch).join(", ")}`);
+  }
+  return { outs: toOutputs(news, await voice.getNumber(id)) };
+}
+
+async function destroy(id: string, props: VoiceImportOutputs): Promise<void> {
+  const voice = voiceClient();
+  try {
+    await voice.deleteNumber(id);
+    progress(`VoiceImport ${props.number}: un-imported ${id}`);
+  } catch (e) {
+    if (!(e instanceof BandwidthError && e.code === "NOT_FOUND")) throw e;
+  }
+}
+
+/** The VoiceImport implementation the serialized provider loads by module path. */
+export const implementation = {
+  async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return checkVoiceImport(news);
+  },
+  async diff(_id: string, olds: VoiceImportOutputs, news: VoiceImportInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffVoiceImport(olds, news);
+  },
+  create,
+  read,
+  update,
+  delete: destroy,
+};
+
+/** The dynamic provider of VoiceImport, as serialized into state. */
+export const voiceImportProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
+
+/** One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it. */
+export class VoiceImport extends pulumi.dynamic.Resource {
+  declare readonly number: pulumi.Output<string>;
+  declare readonly applicationId: pulumi.Output<string | undefined>;
+  declare readonly name: pulumi.Output<string | undefined>;
+  declare readonly fallbackNumber: pulumi.Output<string | undefined>;
+  declare readonly numberId: pulumi.Output<string>;
+  declare readonly nationalNumber: pulumi.Output<string | undefined>;
+  declare readonly city: pulumi.Output<string | undefined>;
+  declare readonly state: pulumi.Output<string | undefined>;
+  declare readonly numberState: pulumi.Output<string | undefined>;
+  declare readonly createdTime: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: VoiceImportArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      numberId: undefined,
+      nationalNumber: undefined,
+      city: undefined,
+      state: undefined,
+      numberState: undefined,
+      createdTime: undefined,
+    };
+    super(voiceImportProvider, name, { ...outputs, ...args }, opts, "bandwidth", "VoiceImport");
+  }
+}

@@ -1,0 +1,74 @@
+import { numbersClient } from "./clients";
+import { Checker, type Criteria, checkCriteria, toE164, ValidationError } from "./validation";
+
+/** A search for available numbers: exactly one way to choose them, as for PhoneNumberOrder, and how many. */
+export interface AvailableNumbersQuery {
+  areaCode?: string;
+  npaNxx?: string;
+  npaNxxx?: string;
+  rateCenter?: string;
+  city?: string;
+  /** Alone: anywhere in the state; with rateCenter or city: qualifies them. */
+  state?: string;
+  zip?: string;
+  lata?: string;
+  tollFreeVanity?: string;
+  tollFreeWildCardPattern?: string;
+  localVanity?: string;
+  endsIn?: boolean;
+  enableLCA?: boolean;
+  /** How many numbers at most (1 to 5000, default 10). */
+  quantity?: number;
+}
+
+/** One number Bandwidth offers, with the details its search returns. */
+export interface AvailableNumber {
+  /** 10-digit form, as the Numbers API speaks it. */
+  telephoneNumber: string;
+  /** +1 E.164 form. */
+  e164: string;
+  city?: string;
+  rateCenter?: string;
+  state?: string;
+  lata?: string;
+}
+
+/** Checks a query without calling anything; throws ValidationError naming each bad field and its rule. */
+export function checkAvailableNumbersQuery(query: AvailableNumbersQuery): Criteria {
+  const raw = (query ?? {}) as Record<string, unknown>;
+  const c = new Checker(raw);
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) c.fail(key, `is not a search criterion (known: ${[...KNOWN_KEYS].join(", ")})`);
+  }
+  const { criteria } = checkCriteria(c, { required: true, allowTelephoneNumbers: false });
+  criteria.quantity = c.integer("quantity", 1, 5000) ?? 10;
+  if (c.failures.length > 0) throw new ValidationError(c.failures);
+  return criteria;
+}
+
+const KNOWN_KEYS = new Set([
+  "areaCode",
+  "npaNxx",
+  "npaNxxx",
+  "rateCenter",
+  "city",
+  "state",
+  "zip",
+  "lata",
+  "tollFreeVanity",
+  "tollFreeWildCardPattern",
+  "localVanity",
+  "endsIn",
+  "enableLCA",
+  "quantity",
+]);
+
+/**
+ * Searches Bandwidth's inventory for available numbers, for use in a program (say, to pick specific numbers before
+ * ordering them). Credentials come from the stack configuration or the environment, as for the resources.
+ */
+export async function getAvailableNumbers(query: AvailableNumbersQuery): Promise<AvailableNumber[]> {
+  const criteria = checkAvailableNumbersQuery(query);
+  const found = await numbersClient().searchAvailableNumbers(criteria);
+  return found.map((n) => ({ ...n, e164: toE164(n.telephoneNumber) }));
+}
