@@ -1,0 +1,39 @@
+/** One entry of Bandwidth's `<ErrorList>`: a numeric code, its description and, for per-number errors, the number. */
+export interface ErrorDetail {
+  code: string;
+  description: string;
+  telephoneNumber?: string;
+}
+
+/** Base of every rule violation the emulator's model raises; `code` is stable and safe to branch on. */
+export class EmulatorError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request breaks a documented rule (HTTP 400 on the wire). */
+export class ValidationError extends EmulatorError {
+  constructor(details: ErrorDetail[]) {
+    super("VALIDATION", details.map((d) => `${d.code}: ${d.description}`).join("; "), details);
+  }
+}
+
+/** The thing asked for does not exist for this caller (HTTP 404). */
+export class NotFoundError extends EmulatorError {
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super("NOT_FOUND", message, details);
+  }
+}
+
+/** The v1 number is already imported (HTTP 409 `duplicate-number`). */
+export class DuplicateNumberError extends EmulatorError {
+  constructor(message: string) {
+    super("DUPLICATE_NUMBER", message);
+  }
+}

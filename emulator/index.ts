@@ -1,0 +1,158 @@
+import type { LoggedRequest } from "./admin";
+import type { FaultRule } from "./faults";
+import { type AccountSeed, DEMO_ACCOUNT, EmulatorModel } from "./models";
+import { StateFile } from "./persistence";
+import type { RateCategory, RateLimitOptions } from "./ratelimit";
+import { EmulatorHttpServer } from "./server";
+
+export type { LoggedRequest } from "./admin";
+export { DuplicateNumberError, EmulatorError, type ErrorDetail, NotFoundError, ValidationError } from "./errors";
+export type { FaultRule } from "./faults";
+export type { InventoryNumber } from "./inventory";
+export {
+  type AccountSeed,
+  type AccountSummary,
+  DEMO_ACCOUNT,
+  type DisconnectRecord,
+  EmulatorModel,
+  type OrderRecord,
+  type TnRecord,
+  type VoiceNumberRecord,
+} from "./models";
+export { DEFAULT_RATE_LIMITS, type RateCategory } from "./ratelimit";
+
+/** How to start the emulator. Every field is optional. */
+export interface EmulatorOptions {
+  /** 0 = ephemeral (default 0). */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Time from RECEIVED to the order's final status, default 500. */
+  orderDelayMs?: number;
+  /** Time from RECEIVED to the disconnect's final status, default 500. */
+  disconnectDelayMs?: number;
+  /** Time a disconnected number spends Disconnected then Aging before it is available again (default 2 × disconnectDelayMs). */
+  agingMs?: number;
+  /** Persist every order, number and import here; a restarted emulator resumes pending work. */
+  stateFile?: string;
+  /** Token buckets per account and category; `false` = unlimited; absent categories keep the generous defaults. */
+  rateLimits?: Partial<Record<RateCategory, { perMinute: number; burst: number }>> | false;
+  /** Faults injected from the start. */
+  faults?: FaultRule[];
+  /** Accounts to seed; default: the demo account only. */
+  accounts?: AccountSeed[];
+  /** No start-up banner (the library never prints one; the CLI does unless quiet). */
+  quiet?: boolean;
+}
+
+/** Credentials of an emulated account, for both APIs, plus a site and peer to order on. */
+export interface DemoCredentials {
+  accountId: string;
+  username: string;
+  password: string;
+  userId: string;
+  apiToken: string;
+  apiSecret: string;
+  siteId: string;
+  peerId: string;
+}
+
+/** A started emulator. */
+export interface RunningEmulator {
+  /** "http://127.0.0.1:PORT" */
+  url: string;
+  /** url + "/api": the Numbers API prefix, before /accounts/... */
+  dashboardUrl: string;
+  /** url: the v1 prefix, before /v1/users/... */
+  voiceUrl: string;
+  port: number;
+  /** Credentials of the first account. */
+  credentials: DemoCredentials;
+  /**
+   * In-process access to the state. Useful helpers: `numbersInService(accountId)`, `listVoiceNumbers(userId)`,
+   * `listOrders(accountId)`, `listDisconnects(accountId)`, `getOrder(accountId, id)`, `tn(tn)`,
+   * `disconnectBehindTheBack(tn)`, `restock(areaCode, quantity)`, `restockNumbers(tns)`, `accountSummary(accountId)`.
+   */
+  model: EmulatorModel;
+  /** Every request so far, oldest first. */
+  requestLog(): LoggedRequest[];
+  /** Replaces the fault rules. */
+  setFaults(rules: FaultRule[]): void;
+  /** Replaces the rate limits (buckets start full). */
+  setRateLimits(limits: EmulatorOptions["rateLimits"]): void;
+  /** Changes processing delays for work created from now on. */
+  setDelays(d: { orderDelayMs?: number; disconnectDelayMs?: number; agingMs?: number }): void;
+  /** Back to the seeded state with the start-up faults, limits and delays; log cleared. */
+  reset(): void;
+  /** Stops timers, flushes the state file, closes sockets. */
+  close(): Promise<void>;
+}
+
+/** Credentials of an account seed, with its first site and that site's first peer. */
+export function credentialsOf(seed: AccountSeed): DemoCredentials {
+  const sites = seed.sites ?? DEMO_ACCOUNT.sites;
+  const site = sites.find((s) => s.peerIds.length > 0) ?? sites[0];
+  return {
+    accountId: seed.accountId,
+    username: seed.username,
+    password: seed.password,
+    userId: seed.userId,
+    apiToken: seed.apiToken,
+    apiSecret: seed.apiSecret,
+    siteId: site?.siteId ?? "",
+    peerId: site?.peerIds[0] ?? "",
+  };
+}
+
+/** Starts a local Bandwidth emulator: the Numbers API (XML) and Voice v1 phoneNumbers (JSON) on one port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const accounts = options.accounts && options.accounts.length > 0 ? options.accounts : [DEMO_ACCOUNT];
+  const initialDelays = {
+    orderDelayMs: options.orderDelayMs ?? 500,
+    disconnectDelayMs: options.disconnectDelayMs ?? 500,
+    agingMs: options.agingMs ?? 2 * (options.disconnectDelayMs ?? 500),
+  };
+  const model = new EmulatorModel(accounts, initialDelays);
+  const stateFile = options.stateFile ? new StateFile(options.stateFile, () => model.snapshot()) : undefined;
+  const saved = stateFile?.load();
+  if (saved) model.restore(saved);
+  if (stateFile) model.onChange = () => stateFile.scheduleSave();
+
+  const http: EmulatorHttpServer = new EmulatorHttpServer(model, {
+    faults: options.faults,
+    rateLimits: options.rateLimits as RateLimitOptions | undefined,
+    reset: () => reset(),
+  });
+  const reset = () => {
+    model.reset();
+    model.setDelays(initialDelays);
+    http.faults.set(options.faults ?? []);
+    http.limiter.configure(options.rateLimits as RateLimitOptions | undefined);
+    http.clearLog();
+  };
+  const host = options.host ?? "127.0.0.1";
+  const port = await http.listen(options.port ?? 0, host);
+  model.start();
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  let closed = false;
+  return {
+    url,
+    dashboardUrl: `${url}/api`,
+    voiceUrl: url,
+    port,
+    credentials: credentialsOf(accounts[0]),
+    model,
+    requestLog: () => http.requestLog(),
+    setFaults: (rules) => http.faults.set(rules),
+    setRateLimits: (limits) => http.limiter.configure(limits as RateLimitOptions | undefined),
+    setDelays: (d) => model.setDelays(d),
+    reset,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      model.stop();
+      stateFile?.flush();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,459 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { type ErrorDetail, ValidationError } from "../errors";
+import type { ApiRequest, ApiResponse } from "../http-types";
+import type { InventoryNumber } from "../inventory";
+import {
+  type DisconnectRecord,
+  type DisconnectRequest,
+  type EmulatorModel,
+  type OrderRecord,
+  type OrderRequest,
+  type OrderTypeInput,
+  parseSearchQuery,
+  type TnRecord,
+} from "../models";
+
+// ---- XML out ---------------------------------------------------------------------------------------------------
+
+/** A node of an XML document; `undefined`/`false` children are skipped so optional elements read naturally. */
+export interface XmlElement {
+  name: string;
+  value?: string;
+  children?: XmlChild[];
+}
+export type XmlChild = XmlElement | undefined | false;
+
+/** An element with children. */
+export function el(name: string, ...children: XmlChild[]): XmlElement {
+  return { name, children };
+}
+
+/** A text element, or nothing when the value is undefined. */
+export function tx(name: string, value: string | number | boolean | undefined): XmlElement | undefined {
+  return value === undefined ? undefined : { name, value: String(value) };
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/** Escapes text for element content. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ESCAPES[c]);
+}
+
+function render(node: XmlElement, depth: number, out: string[]): void {
+  const pad = "    ".repeat(depth);
+  const kids = (node.children ?? []).filter((c): c is XmlElement => !!c);
+  if (node.value !== undefined) {
+    out.push(`${pad}<${node.name}>${escapeXml(node.value)}</${node.name}>`);
+  } else if (kids.length === 0) {
+    out.push(`${pad}<${node.name}/>`);
+  } else {
+    out.push(`${pad}<${node.name}>`);
+    for (const kid of kids) render(kid, depth + 1, out);
+    out.push(`${pad}</${node.name}>`);
+  }
+}
+
+/** Serialises a document the way Bandwidth does (standalone declaration, 4-space indent). */
+export function toXml(root: XmlElement): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'];
+  render(root, 0, out);
+  return `${out.join("\n")}\n`;
+}
+
+const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8" };
+
+function xmlResponse(status: number, root: XmlElement, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { ...XML_HEADERS, ...headers }, body: toXml(root) };
+}
+
+// ---- XML in ----------------------------------------------------------------------------------------------------
+
+type XmlNode = Record<string, unknown[]>;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: () => true,
+});
+
+/** Parses a request body; malformed XML → ValidationError. Returns the root element's content. */
+export function parseXmlBody(body: string, rootNames: string[]): { root: string; node: XmlNode } {
+  if (body.trim() === "" || XMLValidator.validate(body) !== true) {
+    throw new ValidationError([{ code: "1002", description: "The request body is not well-formed XML" }]);
+  }
+  const doc = parser.parse(body) as XmlNode;
+  for (const name of rootNames) {
+    const node = doc[name]?.[0];
+    if (node !== undefined) return { root: name, node: typeof node === "object" ? (node as XmlNode) : {} };
+  }
+  throw new ValidationError([{ code: "1002", description: `Expected a <${rootNames[0]}> document` }]);
+}
+
+function kids(node: XmlNode | undefined, name: string): unknown[] {
+  return node?.[name] ?? [];
+}
+
+function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  const first = kids(node, name)[0];
+  return first && typeof first === "object" ? (first as XmlNode) : undefined;
+}
+
+function text(node: XmlNode | undefined, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const first = kids(node, name)[0];
+    if (typeof first === "string") return first;
+    if (first !== undefined && typeof first === "object") {
+      const t = (first as Record<string, unknown>)["#text"];
+      return typeof t === "string" ? t : "";
+    }
+  }
+  return undefined;
+}
+
+function texts(node: XmlNode | undefined, name: string): string[] {
+  return kids(node, name).map((v) => (typeof v === "string" ? v : ""));
+}
+
+/** List elements inside order types, and the element of each item. */
+const LIST_ITEMS: Readonly<Record<string, string>> = {
+  TelephoneNumberList: "TelephoneNumber",
+  ReservationIdList: "ReservationId",
+};
+
+/** Reads `<Order>`: common fields plus every child whose name ends in "OrderType". */
+export function parseOrder(body: string): OrderRequest {
+  const { node } = parseXmlBody(body, ["Order"]);
+  const orderTypes: OrderTypeInput[] = [];
+  for (const [element, values] of Object.entries(node)) {
+    if (!element.endsWith("OrderType")) continue;
+    for (const value of values) {
+      const typeNode = typeof value === "object" ? (value as XmlNode) : {};
+      const fields: OrderTypeInput["fields"] = Object.keys(typeNode).map((field) => {
+        const item = LIST_ITEMS[field];
+        return item ? [field, texts(child(typeNode, field), item)] : [field, text(typeNode, field) ?? ""];
+      });
+      orderTypes.push({ element, fields });
+    }
+  }
+  return {
+    name: text(node, "Name", "name"),
+    customerOrderId: text(node, "CustomerOrderId"),
+    siteId: text(node, "SiteId"),
+    peerId: text(node, "PeerId"),
+    partialAllowed: text(node, "PartialAllowed"),
+    backOrderRequested: text(node, "BackOrderRequested"),
+    tnAttributes: node.TnAttributes ? texts(child(node, "TnAttributes"), "TnAttribute") : undefined,
+    orderTypes,
+  };
+}
+
+/** Reads the `<Order>` of a PUT (rename or close). */
+export function parseOrderUpdate(body: string): { name?: string; customerOrderId?: string; closeOrder?: string } {
+  const { node } = parseXmlBody(body, ["Order"]);
+  return {
+    name: text(node, "Name", "name"),
+    customerOrderId: text(node, "CustomerOrderId"),
+    closeOrder: text(node, "CloseOrder"),
+  };
+}
+
+/** Reads `<DisconnectTelephoneNumberOrder>`; accepts `<name>` and `<Name>`. */
+export function parseDisconnect(body: string): DisconnectRequest {
+  const { node } = parseXmlBody(body, ["DisconnectTelephoneNumberOrder"]);
+  const type = child(node, "DisconnectTelephoneNumberOrderType");
+  return {
+    name: text(node, "name", "Name"),
+    customerOrderId: text(node, "CustomerOrderId"),
+    numbers: texts(child(type, "TelephoneNumberList"), "TelephoneNumber"),
+    disconnectMode: text(type, "DisconnectMode") ?? text(node, "DisconnectMode"),
+    protected: text(type, "Protected") ?? text(node, "Protected"),
+  };
+}
+
+// ---- documents -------------------------------------------------------------------------------------------------
+
+function errorElement(e: ErrorDetail): XmlElement {
+  return el("Error", tx("Code", e.code), tx("Description", e.description), tx("TelephoneNumber", e.telephoneNumber));
+}
+
+function errorList(errors: ErrorDetail[]): XmlElement | undefined {
+  return errors.length > 0 ? el("ErrorList", ...errors.map(errorElement)) : undefined;
+}
+
+/** A 400/404 with `<Root><ErrorList>...` (orders, disconnects) or bare `<Error>`s (searches). */
+export function errorDocument(status: number, root: string, errors: ErrorDetail[]): ApiResponse {
+  if (root === "SearchResult") return xmlResponse(status, el(root, ...errors.map(errorElement)));
+  if (root === "TelephoneNumberResponse" || root === "ResponseStatus") {
+    const e = errors[0];
+    return xmlResponse(
+      status,
+      el(root, el("ResponseStatus", tx("ErrorCode", e?.code), tx("Description", e?.description))),
+    );
+  }
+  return xmlResponse(status, el(root, errorList(errors)));
+}
+
+function orderTypeElement(t: OrderTypeInput): XmlElement {
+  return el(
+    t.element,
+    ...t.fields.map(([field, value]) =>
+      Array.isArray(value) ? el(field, ...value.map((v) => tx(LIST_ITEMS[field] ?? "Item", v))) : tx(field, value),
+    ),
+  );
+}
+
+function orderEcho(o: OrderRecord, withId: boolean): XmlElement {
+  return el(
+    "Order",
+    tx("CustomerOrderId", o.customerOrderId),
+    tx("Name", o.name),
+    tx("OrderCreateDate", o.orderCreateDate),
+    tx("PeerId", o.peerId),
+    tx("BackOrderRequested", o.backOrderRequested),
+    withId && tx("id", o.id),
+    orderTypeElement(o.orderType),
+    tx("PartialAllowed", o.partialAllowed),
+    tx("SiteId", o.siteId),
+    o.tnAttributes && el("TnAttributes", ...o.tnAttributes.map((a) => tx("TnAttribute", a))),
+  );
+}
+
+/** `GET /orders/{id}`: the full OrderResponse; the echo carries no `<id>` (documented quirk). */
+export function orderDocument(o: OrderRecord): XmlElement {
+  const finished = o.status !== "RECEIVED";
+  return el(
+    "OrderResponse",
+    tx("CompletedQuantity", o.completedNumbers.length),
+    tx("CreatedByUser", o.createdByUser),
+    errorList(o.errors),
+    o.failedNumbers.length > 0 && el("FailedNumbers", ...o.failedNumbers.map((tn) => tx("FullNumber", tn))),
+    tx("LastModifiedDate", o.lastModifiedDate),
+    tx("OrderCompleteDate", o.orderCompleteDate),
+    orderEcho(o, false),
+    tx("OrderStatus", o.status),
+    o.completedNumbers.length > 0 &&
+      el("CompletedNumbers", ...o.completedNumbers.map((tn) => el("TelephoneNumber", tx("FullNumber", tn)))),
+    finished && tx("Summary", o.summary),
+    tx("FailedQuantity", o.failedNumbers.length),
+  );
+}
+
+function disconnectDocument(d: DisconnectRecord, full: boolean): XmlElement {
+  return el(
+    "DisconnectTelephoneNumberOrderResponse",
+    full &&
+      d.status !== "RECEIVED" &&
+      el("DisconnectedTelephoneNumberList", ...d.disconnected.map((tn) => tx("TelephoneNumber", tn))),
+    full && d.status !== "RECEIVED" && el("ErrorList", ...d.errors.map(errorElement)),
+    el(
+      "orderRequest",
+      tx("CustomerOrderId", d.customerOrderId),
+      tx("OrderCreateDate", d.orderCreateDate),
+      tx("id", d.id),
+      el(
+        "DisconnectTelephoneNumberOrderType",
+        el("TelephoneNumberList", ...d.numbers.map((tn) => tx("TelephoneNumber", tn))),
+        tx("DisconnectMode", d.disconnectMode),
+        tx("Protected", d.protected),
+      ),
+    ),
+    tx("OrderStatus", d.status),
+  );
+}
+
+function tnDetail(n: InventoryNumber): XmlElement {
+  return el(
+    "TelephoneNumberDetail",
+    tx("City", n.city),
+    tx("LATA", n.lata),
+    tx("RateCenter", n.rateCenter),
+    tx("State", n.state),
+    tx("TelephoneNumber", n.fullNumber),
+  );
+}
+
+function pageOf<T>(items: T[], query: URLSearchParams): { page: number; size: number; slice: T[]; hasNext: boolean } {
+  const page = Math.max(1, Number.parseInt(query.get("page") ?? "1", 10) || 1);
+  const size = Math.min(1000, Math.max(1, Number.parseInt(query.get("size") ?? "300", 10) || 300));
+  const slice = items.slice((page - 1) * size, page * size);
+  return { page, size, slice, hasNext: page * size < items.length };
+}
+
+function links(req: ApiRequest, page: number, size: number, hasNext: boolean): XmlElement {
+  const base = `${req.baseUrl}${req.path}`;
+  const q = (p: number) => {
+    const params = new URLSearchParams(req.query);
+    params.set("page", String(p));
+    params.set("size", String(size));
+    return `<${base}?${params}>`;
+  };
+  return el(
+    "Links",
+    tx("first", `Link=${q(1)};rel="first";`),
+    hasNext && tx("next", `Link=${q(page + 1)};rel="next";`),
+  );
+}
+
+// ---- handlers ----------------------------------------------------------------------------------------------------
+
+/** `GET /accounts/{a}/availableNumbers` */
+export function searchAvailableNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const query = parseSearchQuery(Object.fromEntries(req.query));
+  const found = model.search(query);
+  if (found.length === 0) return xmlResponse(200, el("SearchResult", tx("ResultCount", 0)));
+  return xmlResponse(
+    200,
+    el(
+      "SearchResult",
+      tx("ResultCount", found.length),
+      query.enableTNDetail
+        ? el("TelephoneNumberDetailList", ...found.map(tnDetail))
+        : el("TelephoneNumberList", ...found.map((n) => tx("TelephoneNumber", n.fullNumber))),
+    ),
+  );
+}
+
+/** `POST /accounts/{a}/orders` → 201 + Location, lower-case `<id>` in the echo. */
+export function createOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const order = model.placeOrder(req.params.accountId, parseOrder(req.body));
+  return xmlResponse(201, el("OrderResponse", orderEcho(order, true), tx("OrderStatus", order.status)), {
+    Location: `${req.baseUrl}/accounts/${order.accountId}/orders/${order.id}`,
+  });
+}
+
+/** `GET /accounts/{a}/orders/{id}` */
+export function getOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  return xmlResponse(200, orderDocument(model.getOrder(req.params.accountId, req.params.orderId)));
+}
+
+/** `PUT /accounts/{a}/orders/{id}` (rename, CloseOrder) */
+export function updateOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const order = model.updateOrder(req.params.accountId, req.params.orderId, parseOrderUpdate(req.body));
+  return xmlResponse(200, orderDocument(order));
+}
+
+/** `GET /accounts/{a}/orders?customerOrderId=&status=&page=&size=` */
+export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const orders = model.listOrders(req.params.accountId, {
+    customerOrderId: req.query.get("customerOrderId") ?? undefined,
+    status: req.query.get("status") ?? undefined,
+  });
+  const { page, size, slice, hasNext } = pageOf(orders, req.query);
+  return xmlResponse(
+    200,
+    el(
+      "ResponseSelectWrapper",
+      el(
+        "ListOrderIdUserIdDate",
+        tx("TotalCount", orders.length),
+        links(req, page, size, hasNext),
+        ...slice.map((o) =>
+          el(
+            "OrderIdUserIdDate",
+            tx("CountOfTNs", o.completedNumbers.length),
+            tx("CustomerOrderId", o.customerOrderId),
+            tx("userId", o.createdByUser),
+            tx("lastModifiedDate", o.lastModifiedDate),
+            tx("OrderDate", o.orderCreateDate),
+            tx("OrderType", "new_number"),
+            tx("orderId", o.id),
+            tx("OrderStatus", o.status),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** `POST /accounts/{a}/disconnects` → 201 + Location. */
+export function createDisconnect(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const d = model.placeDisconnect(req.params.accountId, parseDisconnect(req.body));
+  return xmlResponse(201, disconnectDocument(d, false), {
+    Location: `${req.baseUrl}/accounts/${d.accountId}/disconnects/${d.id}`,
+  });
+}
+
+/** `GET /accounts/{a}/disconnects/{id}` */
+export function getDisconnect(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  return xmlResponse(200, disconnectDocument(model.getDisconnect(req.params.accountId, req.params.disconnectId), true));
+}
+
+/** `GET /accounts/{a}/disconnects` — note the capitalised `<OrderId>` here (documented quirk). */
+export function listDisconnects(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const all = model.listDisconnects(req.params.accountId, {
+    status: req.query.get("status") ?? undefined,
+    customerOrderId: req.query.get("customerOrderId") ?? undefined,
+  });
+  const { page, size, slice, hasNext } = pageOf(all, req.query);
+  return xmlResponse(
+    200,
+    el(
+      "ResponseSelectWrapper",
+      el(
+        "ListOrderIdUserIdDate",
+        tx("TotalCount", all.length),
+        links(req, page, size, hasNext),
+        ...slice.map((d) =>
+          el(
+            "OrderIdUserIdDate",
+            tx("CountOfTNs", d.numbers.length),
+            tx("CustomerOrderId", d.customerOrderId),
+            tx("userId", d.createdByUser),
+            tx("lastModifiedDate", d.lastModifiedDate),
+            tx("OrderId", d.id),
+            tx("OrderType", "disconnect"),
+            tx("OrderDate", d.orderCreateDate),
+            tx("OrderStatus", d.status),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function tnDocument(rec: TnRecord): XmlElement {
+  return el(
+    "TelephoneNumberResponse",
+    tx("TelephoneNumber", rec.fullNumber),
+    tx("Status", rec.status),
+    tx("LastModifiedDate", rec.lastModifiedDate),
+    tx("OrderCreateDate", rec.orderCreateDate),
+    tx("OrderId", rec.orderId),
+    tx("OrderType", rec.orderType),
+    tx("SiteId", rec.siteId),
+    tx("AccountId", rec.accountId),
+  );
+}
+
+/** `GET /tns/{tn}`: answers for any number Bandwidth knows, whichever account holds it. */
+export function getTn(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const rec = model.tn(req.params.tn);
+  if (!rec) {
+    return errorDocument(404, "TelephoneNumberResponse", [
+      { code: "12738", description: `Telephone number ${req.params.tn} not found` },
+    ]);
+  }
+  return xmlResponse(200, tnDocument(rec));
+}
+
+/** `GET /accounts/{a}/inserviceNumbers/{tn}`: 200 empty body or 404. */
+export function getInServiceNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  return { status: model.isInService(req.params.accountId, req.params.tn) ? 200 : 404 };
+}
+
+/** `GET /accounts/{a}/inserviceNumbers`: the account's numbers in service. */
+export function listInServiceNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const numbers = model.numbersInService(req.params.accountId);
+  return xmlResponse(
+    200,
+    el(
+      "TNs",
+      tx("TotalCount", numbers.length),
+      el("TelephoneNumbers", tx("Count", numbers.length), ...numbers.map((tn) => tx("TelephoneNumber", tn))),
+    ),
+  );
+}

@@ -1,0 +1,138 @@
+import { expect } from "chai";
+import type { RunningEmulator } from "../../../emulator";
+import {
+  block,
+  disconnectXml,
+  fastEmulator,
+  numbersCall,
+  orderNumbers,
+  sleep,
+  tag,
+  tags,
+  voiceCall,
+  waitDisconnect,
+} from "./helpers";
+
+describe("emulator: disconnects and telephone-number states", () => {
+  let emu: RunningEmulator;
+  let disconnectsPath: string;
+  before(async () => {
+    emu = await fastEmulator();
+    disconnectsPath = `/accounts/${emu.credentials.accountId}/disconnects`;
+  });
+  beforeEach(() => emu.reset());
+  after(() => emu.close());
+
+  async function disconnect(body: string): Promise<string> {
+    const res = await numbersCall(emu, "POST", disconnectsPath, body);
+    expect(res.status, res.body).to.equal(201);
+    return tag(res.body, "id")!;
+  }
+
+  it("answers 201 with Location and orderRequest/id, then COMPLETE with the disconnected list", async () => {
+    const tns = await orderNumbers(emu, "919", 2);
+    const res = await numbersCall(emu, "POST", disconnectsPath, disconnectXml(tns));
+    expect(res.status).to.equal(201);
+    const id = tag(block(res.body, "orderRequest")!, "id")!;
+    expect(res.headers.get("location")).to.equal(`${emu.dashboardUrl}${disconnectsPath}/${id}`);
+    expect(tag(res.body, "OrderStatus")).to.equal("RECEIVED");
+    expect(tag(res.body, "DisconnectMode")).to.equal("normal");
+    const body = await waitDisconnect(emu, id);
+    expect(tag(body, "OrderStatus")).to.equal("COMPLETE");
+    expect(tags(block(body, "DisconnectedTelephoneNumberList")!, "TelephoneNumber").sort()).to.deep.equal(tns.sort());
+    expect(body).to.contain("<ErrorList/>");
+    expect(emu.model.numbersInService(emu.credentials.accountId)).to.have.length(0);
+  });
+
+  it("accepts <Name> as well as <name>", async () => {
+    const [tn] = await orderNumbers(emu, "919", 1);
+    const xml = disconnectXml([tn]).replace("<name>teardown</name>", "<Name>Teardown</Name>");
+    expect(tag(await waitDisconnect(emu, await disconnect(xml)), "OrderStatus")).to.equal("COMPLETE");
+  });
+
+  it("ends PARTIAL with 5006 for the number not on the account", async () => {
+    const [tn] = await orderNumbers(emu, "919", 1);
+    const stranger = tags(
+      (await numbersCall(emu, "GET", `/accounts/${emu.credentials.accountId}/availableNumbers?areaCode=212&quantity=1`))
+        .body,
+      "TelephoneNumber",
+    )[0];
+    const body = await waitDisconnect(emu, await disconnect(disconnectXml([tn, stranger])));
+    expect(tag(body, "OrderStatus")).to.equal("PARTIAL");
+    expect(tags(block(body, "ErrorList")!, "Code")).to.deep.equal(["5006"]);
+    expect(tag(block(body, "ErrorList")!, "TelephoneNumber")).to.equal(stranger);
+    expect(tags(block(body, "DisconnectedTelephoneNumberList")!, "TelephoneNumber")).to.deep.equal([tn]);
+  });
+
+  it("ends FAILED when no number could be disconnected", async () => {
+    const body = await waitDisconnect(emu, await disconnect(disconnectXml(["9105550000", "9105550001"])));
+    expect(tag(body, "OrderStatus")).to.equal("FAILED");
+    expect(tags(body, "Code")).to.deep.equal(["5006", "5006"]);
+  });
+
+  it("refuses a bad DisconnectMode with 5084", async () => {
+    const res = await numbersCall(
+      emu,
+      "POST",
+      disconnectsPath,
+      disconnectXml(["9105550000"], "x", "<DisconnectMode>violent</DisconnectMode>"),
+    );
+    expect(res.status).to.equal(400);
+    expect(tags(res.body, "Code")).to.include("5084");
+  });
+
+  it("lists disconnects with the capitalised <OrderId> quirk", async () => {
+    const id = await disconnect(disconnectXml(["9105550000"]));
+    await waitDisconnect(emu, id);
+    const res = await numbersCall(emu, "GET", disconnectsPath);
+    expect(tag(res.body, "TotalCount")).to.equal("1");
+    expect(tags(res.body, "OrderId")).to.deep.equal([id]);
+    expect(res.body).not.to.contain("<orderId>");
+  });
+
+  it("moves a number Inservice → Disconnected → Aging → Available, visible on /tns", async () => {
+    const [tn] = await orderNumbers(emu, "910", 1);
+    const state = async () => tag((await numbersCall(emu, "GET", `/tns/${tn}`)).body, "Status");
+    expect(await state()).to.equal("Inservice");
+    emu.setDelays({ disconnectDelayMs: 10, agingMs: 400 });
+    await waitDisconnect(emu, await disconnect(disconnectXml([tn])));
+    expect(await state()).to.equal("Disconnected");
+    await sleep(250);
+    expect(await state()).to.equal("Aging");
+    await sleep(250);
+    expect(await state()).to.equal("Available");
+    const search = await numbersCall(
+      emu,
+      "GET",
+      `/accounts/${emu.credentials.accountId}/availableNumbers?npaNxx=${tn.slice(0, 6)}&quantity=5000`,
+    );
+    expect(tags(search.body, "TelephoneNumber")).to.include(tn);
+  });
+
+  it("answers /tns with the TelephoneNumberResponse fields and 404 for an unknown number", async () => {
+    const [tn] = await orderNumbers(emu, "910", 1);
+    const res = await numbersCall(emu, "GET", `/tns/${tn}`);
+    expect(tag(res.body, "TelephoneNumber")).to.equal(tn);
+    expect(tag(res.body, "SiteId")).to.equal("461");
+    expect(tag(res.body, "AccountId")).to.equal(emu.credentials.accountId);
+    expect(tag(res.body, "OrderId")).to.match(/^[0-9a-f-]{36}$/);
+    expect((await numbersCall(emu, "GET", "/tns/2015550000")).status).to.equal(404);
+  });
+
+  it("drops the v1 import of a number disconnected while still imported", async () => {
+    const [tn] = await orderNumbers(emu, "919", 1);
+    const imported = await voiceCall(emu, "POST", `/v1/users/${emu.credentials.userId}/phoneNumbers`, {
+      number: `+1${tn}`,
+    });
+    expect(imported.status).to.equal(201);
+    await waitDisconnect(emu, await disconnect(disconnectXml([tn])));
+    expect(emu.model.listVoiceNumbers(emu.credentials.userId)).to.have.length(0);
+  });
+
+  it("lets a number be disconnected behind the provider's back", async () => {
+    const [tn] = await orderNumbers(emu, "919", 1);
+    emu.model.disconnectBehindTheBack(tn);
+    const res = await numbersCall(emu, "GET", `/accounts/${emu.credentials.accountId}/inserviceNumbers/${tn}`);
+    expect(res.status).to.equal(404);
+  });
+});
