@@ -1,5 +1,6 @@
 import { numbersSettings, voiceSettings } from "./config";
 import { NumbersClient } from "./numbers";
+import { DisconnectBatcher, OrderWatcher } from "./numbers/watch";
 import { VoiceClient } from "./voice";
 
 /**
@@ -32,4 +33,16 @@ export function optionalVoiceClient(): VoiceClient | undefined {
     voiceClients.set(key, client);
   }
   return client;
+}
+
+const watchers = new WeakMap<NumbersClient, { orders: OrderWatcher; disconnects: DisconnectBatcher }>();
+
+/** The account's shared order watcher and disconnect batcher (one of each per client, so per account). */
+export function sharedWaits(client: NumbersClient): { orders: OrderWatcher; disconnects: DisconnectBatcher } {
+  let w = watchers.get(client);
+  if (!w) {
+    w = { orders: new OrderWatcher(client), disconnects: new DisconnectBatcher(client) };
+    watchers.set(client, w);
+  }
+  return w;
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { numbersClient, optionalVoiceClient } from "../clients";
+import { numbersClient, optionalVoiceClient, sharedWaits } from "../clients";
 import { BandwidthError, TransportError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
-import { pollUntil } from "../poll";
+import { PENDING_STATUSES } from "../numbers/watch";
 import {
   Checker,
   CRITERIA_KEYS,
@@ -123,7 +123,6 @@ const EXISTING_ORDER_TYPE = "ExistingTelephoneNumberOrderType";
 /** orderType of a resource that adopted an order without giving criteria. */
 const ADOPTED_ORDER_TYPE = "AdoptedOrder";
 const DEFAULT_TIMEOUT_SECONDS = 900;
-const PENDING_STATUSES = new Set(["RECEIVED", "PROCESSING", "BACKORDERED"]);
 /** Disconnect errors that mean the number is already off the account, so there is nothing left to bill. */
 const ALREADY_GONE_CODES = new Set(["5006", "5076", "12738"]);
 /** Inputs whose change means other numbers: the resource is replaced. */
@@ -376,29 +375,30 @@ function describe(e: ApiErrorDetail): string {
   return `${e.code} ${e.description}${e.telephoneNumber ? ` (TN ${e.telephoneNumber})` : ""}`;
 }
 
-/** Polls one order until it is final or the deadline passes, with progress lines. */
+/** Waits for one order (through the account's shared watcher) until final or the deadline, with progress lines. */
 async function awaitOrder(
   client: NumbersClient,
   orderId: string,
   deadlineMs: number,
   who: string,
 ): Promise<{ order: OrderInfo; timedOut: boolean }> {
-  let lastStatus = "";
-  const { value, timedOut } = await pollUntil({
-    fetch: () => client.getOrder(orderId),
-    done: (o: OrderInfo) => !PENDING_STATUSES.has(o.status),
-    deadlineMs,
-    initialDelayMs: 200,
-    maxDelayMs: 2000,
-    describe: (o: OrderInfo) => o.status,
-    onProgress: (o: OrderInfo, elapsedMs: number) => {
-      const seconds = Math.round(elapsedMs / 1000);
-      if (o.status !== lastStatus) progress(`${who}: order ${orderId} is ${o.status} (${seconds}s)`);
-      else progress(`${who}: still waiting for order ${orderId}, ${o.status} after ${seconds}s`);
-      lastStatus = o.status;
-    },
-  });
-  return { order: value, timedOut };
+  let lastReport = Date.now();
+  const heartbeat = setInterval(() => {
+    progress(
+      `${who}: still waiting for order ${orderId} (${Math.round((Date.now() - lastReport) / 1000)}s since last change)`,
+    );
+  }, 30_000);
+  try {
+    return await sharedWaits(client).orders.wait(orderId, {
+      deadlineMs,
+      onStatus: (o, elapsedMs) => {
+        lastReport = Date.now();
+        progress(`${who}: order ${orderId} is ${o.status} (${Math.round(elapsedMs / 1000)}s)`);
+      },
+    });
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 /**
@@ -667,39 +667,30 @@ async function releaseNumbers(
     const count = unimported.reduce((a: number, b: number) => a + b, 0);
     if (count > 0) progress(`${who}: un-imported ${count} number(s) from Voice v1`);
   }
-  const { orderId } = await client.createDisconnect({
-    name: `disconnect ${inputs.name}`.slice(0, 50),
-    telephoneNumbers: tns,
+  let lastStatus = "";
+  const outcome = await sharedWaits(client).disconnects.disconnect(tns, {
+    deadlineMs,
     disconnectMode: inputs.disconnectMode,
     protected: inputs.disconnectProtected as "TRUE" | "FALSE" | "UNCHANGED" | undefined,
-  });
-  progress(`${who}: disconnect ${orderId} placed for ${tns.length} number(s)`);
-  let lastStatus = "";
-  const { value, timedOut } = await pollUntil({
-    fetch: () => client.getDisconnect(orderId),
-    done: (d) => !PENDING_STATUSES.has(d.status),
-    deadlineMs,
-    initialDelayMs: 200,
-    maxDelayMs: 2000,
-    describe: (d) => d.status,
-    onProgress: (d, elapsedMs) => {
-      if (d.status !== lastStatus)
-        progress(`${who}: disconnect ${orderId} is ${d.status} (${Math.round(elapsedMs / 1000)}s)`);
+    onStatus: (d, elapsedMs) => {
+      if (d.status === lastStatus) return;
       lastStatus = d.status;
+      progress(`${who}: disconnect ${d.disconnectId} is ${d.status} (${Math.round(elapsedMs / 1000)}s)`);
     },
   });
-  if (timedOut) return { gone: new Set(), problems: [`disconnect ${orderId} still ${value.status} at the deadline`] };
-  if (value.status === "COMPLETE") return { gone: new Set(tns), problems: [] };
-  const gone = new Set(value.disconnectedNumbers);
+  const id = outcome.disconnectId;
+  if (outcome.timedOut)
+    return { gone: new Set(), problems: [`disconnect ${id} still ${outcome.status} at the deadline`] };
+  if (outcome.status === "COMPLETE") return { gone: new Set(tns), problems: [] };
+  const gone = new Set(outcome.disconnected);
   const problems: string[] = [];
-  const erroredTns = new Set<string>();
-  for (const e of value.errors) {
-    if (e.telephoneNumber) erroredTns.add(e.telephoneNumber);
+  for (const e of outcome.errors) {
     if (ALREADY_GONE_CODES.has(e.code) && e.telephoneNumber) gone.add(e.telephoneNumber);
-    else problems.push(`disconnect ${orderId} ${value.status}: ${describe(e)}`);
+    else problems.push(`disconnect ${id} ${outcome.status}: ${describe(e)}`);
   }
-  if (problems.length === 0 && value.errors.length === 0 && value.status !== "COMPLETE") {
-    problems.push(`disconnect ${orderId} ended ${value.status} without errors`);
+  const unexplained = tns.filter((tn) => !gone.has(tn));
+  if (problems.length === 0 && unexplained.length > 0) {
+    problems.push(`disconnect ${id} ended ${outcome.status} without disconnecting ${unexplained.join(", ")}`);
   }
   return { gone, problems };
 }

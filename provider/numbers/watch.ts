@@ -1,0 +1,263 @@
+/**
+ * Waiting for many orders and disconnects of one account at once. Every dynamic resource of a deployment runs in one
+ * provider process, so a fleet of pending orders can share one `GET /orders?status=RECEIVED` per tick instead of one
+ * GET each, and concurrent destroys can share one disconnect order. Each caller still gets its own result.
+ */
+import { pollUntil } from "../poll";
+import type { NumbersClient } from "./client";
+import type { ApiErrorDetail, DisconnectInfo, OrderInfo } from "./types";
+
+/** Statuses after which an order or disconnect can still change. */
+export const PENDING_STATUSES: ReadonlySet<string> = new Set(["RECEIVED", "PROCESSING", "BACKORDERED"]);
+
+/** The wait before the next look at an order placed `elapsedMs` ago: 100 ms at first, growing 25 % a look, at most 5 s. */
+export function nextLookDelay(elapsedMs: number): number {
+  return Math.min(5_000, Math.max(100, elapsedMs * 0.25));
+}
+
+interface Waiter {
+  orderId: string;
+  startedAt: number;
+  dueAt: number;
+  deadlineMs: number;
+  lastStatus?: string;
+  onStatus?: (order: { status: string }, elapsedMs: number) => void;
+  resolve: (r: { order: OrderInfo; timedOut: boolean }) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Watches the pending orders of one account; one instance per NumbersClient. */
+export class OrderWatcher {
+  private readonly waiters = new Map<string, Waiter[]>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
+
+  constructor(private readonly client: NumbersClient) {}
+
+  /** Resolves when the order is final (COMPLETE, PARTIAL, FAILED) or the deadline passes (`timedOut`, last view). */
+  wait(
+    orderId: string,
+    opts: { deadlineMs: number; onStatus?: (order: { status: string }, elapsedMs: number) => void },
+  ): Promise<{ order: OrderInfo; timedOut: boolean }> {
+    return new Promise((resolve, reject) => {
+      const now = Date.now();
+      const waiter: Waiter = {
+        orderId,
+        startedAt: now,
+        dueAt: now + nextLookDelay(0),
+        deadlineMs: opts.deadlineMs,
+        onStatus: opts.onStatus,
+        resolve,
+        reject,
+      };
+      const list = this.waiters.get(orderId) ?? [];
+      list.push(waiter);
+      this.waiters.set(orderId, list);
+      this.schedule();
+    });
+  }
+
+  /** Number of orders being waited for. */
+  get size(): number {
+    return this.waiters.size;
+  }
+
+  private schedule(): void {
+    if (this.ticking) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.waiters.size === 0) return;
+    let next = Number.POSITIVE_INFINITY;
+    for (const list of this.waiters.values()) for (const w of list) next = Math.min(next, w.dueAt, w.deadlineMs);
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, next - Date.now()));
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.ticking = true;
+    try {
+      const now = Date.now();
+      const due = [...this.waiters.keys()].filter((id) =>
+        this.waiters.get(id)!.some((w) => w.dueAt <= now || w.deadlineMs <= now),
+      );
+      if (due.length === 0) return;
+      // One order alone is cheaper to read directly; several share one list of the account's RECEIVED orders.
+      let stillReceived = new Set<string>();
+      if (due.length > 1) {
+        try {
+          const received = await this.client.listOrders({ status: "RECEIVED", size: 1000 });
+          stillReceived = new Set(received.map((o) => o.orderId));
+        } catch {
+          stillReceived = new Set(); // read each order directly this tick
+        }
+      }
+      await Promise.all(due.map((id) => this.look(id, stillReceived.has(id))));
+    } finally {
+      this.ticking = false;
+      this.schedule();
+    }
+  }
+
+  /** Reads one order unless the shared list already says it is still RECEIVED; settles its waiters when final. */
+  private async look(orderId: string, knownReceived: boolean): Promise<void> {
+    const list = this.waiters.get(orderId);
+    if (!list) return;
+    const now = Date.now();
+    const expired = list.some((w) => w.deadlineMs <= now);
+    let order: OrderInfo | undefined;
+    if (!knownReceived || expired) {
+      try {
+        order = await this.client.getOrder(orderId);
+      } catch (e) {
+        this.waiters.delete(orderId);
+        for (const w of list) w.reject(e);
+        return;
+      }
+    }
+    const status = order?.status ?? "RECEIVED";
+    const final = order !== undefined && !PENDING_STATUSES.has(status);
+    const after = Date.now();
+    const remaining: Waiter[] = [];
+    for (const w of list) {
+      if (w.lastStatus !== status) w.onStatus?.({ status }, after - w.startedAt);
+      w.lastStatus = status;
+      if (final) w.resolve({ order: order!, timedOut: false });
+      else if (w.deadlineMs <= after && order) w.resolve({ order, timedOut: true });
+      else {
+        w.dueAt = after + nextLookDelay(after - w.startedAt);
+        remaining.push(w);
+      }
+    }
+    if (remaining.length === 0) this.waiters.delete(orderId);
+    else this.waiters.set(orderId, remaining);
+  }
+}
+
+/** What one caller of a shared disconnect learns about its own numbers. */
+export interface DisconnectOutcome {
+  /** The disconnect order that carried the numbers. */
+  disconnectId: string;
+  /** Its final status (or the last one seen, when `timedOut`). */
+  status: string;
+  timedOut: boolean;
+  /** The caller's numbers Bandwidth reports disconnected. */
+  disconnected: string[];
+  /** Errors about the caller's numbers, and errors about no number in particular. */
+  errors: ApiErrorDetail[];
+}
+
+interface DisconnectRequest {
+  telephoneNumbers: string[];
+  deadlineMs: number;
+  onStatus?: (d: { status: string; disconnectId: string }, elapsedMs: number) => void;
+  resolve: (r: DisconnectOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Bandwidth's limit on numbers per disconnect order is not documented; 5000 matches its order quantity limit. */
+const MAX_NUMBERS_PER_DISCONNECT = 5000;
+
+/**
+ * Merges disconnects asked for within a short window (same mode and protection) into one disconnect order, polled
+ * once for all of them.
+ */
+export class DisconnectBatcher {
+  private readonly queues = new Map<string, { requests: DisconnectRequest[]; timer: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly client: NumbersClient,
+    private readonly windowMs = 50,
+  ) {}
+
+  disconnect(
+    telephoneNumbers: string[],
+    opts: {
+      deadlineMs: number;
+      disconnectMode?: string;
+      protected?: "TRUE" | "FALSE" | "UNCHANGED";
+      onStatus?: (d: { status: string; disconnectId: string }, elapsedMs: number) => void;
+    },
+  ): Promise<DisconnectOutcome> {
+    const key = JSON.stringify([opts.disconnectMode ?? null, opts.protected ?? null]);
+    return new Promise((resolve, reject) => {
+      const request: DisconnectRequest = {
+        telephoneNumbers,
+        deadlineMs: opts.deadlineMs,
+        onStatus: opts.onStatus,
+        resolve,
+        reject,
+      };
+      let queue = this.queues.get(key);
+      if (!queue) {
+        const timer = setTimeout(() => this.flush(key, opts.disconnectMode, opts.protected), this.windowMs);
+        queue = { requests: [], timer };
+        this.queues.set(key, queue);
+      }
+      queue.requests.push(request);
+      const queued = queue.requests.reduce((n, r) => n + r.telephoneNumbers.length, 0);
+      if (queued >= MAX_NUMBERS_PER_DISCONNECT) {
+        clearTimeout(queue.timer);
+        this.flush(key, opts.disconnectMode, opts.protected);
+      }
+    });
+  }
+
+  private flush(key: string, disconnectMode?: string, protectedFlag?: "TRUE" | "FALSE" | "UNCHANGED"): void {
+    const queue = this.queues.get(key);
+    if (!queue) return;
+    this.queues.delete(key);
+    void this.run(queue.requests, disconnectMode, protectedFlag);
+  }
+
+  private async run(
+    requests: DisconnectRequest[],
+    disconnectMode?: string,
+    protectedFlag?: "TRUE" | "FALSE" | "UNCHANGED",
+  ): Promise<void> {
+    const numbers = [...new Set(requests.flatMap((r) => r.telephoneNumbers))];
+    let disconnectId: string;
+    try {
+      ({ orderId: disconnectId } = await this.client.createDisconnect({
+        name: `pulumi disconnect of ${numbers.length} number(s)`,
+        telephoneNumbers: numbers,
+        disconnectMode,
+        protected: protectedFlag,
+      }));
+    } catch (e) {
+      for (const r of requests) r.reject(e);
+      return;
+    }
+    const started = Date.now();
+    const deadlineMs = Math.max(...requests.map((r) => r.deadlineMs));
+    let result: { value: DisconnectInfo; timedOut: boolean };
+    try {
+      result = await pollUntil({
+        fetch: () => this.client.getDisconnect(disconnectId),
+        done: (d) => !PENDING_STATUSES.has(d.status),
+        deadlineMs,
+        initialDelayMs: 100,
+        maxDelayMs: 5_000,
+        factor: 1.25,
+        describe: (d) => d.status,
+        onProgress: (d, elapsedMs) => {
+          for (const r of requests) r.onStatus?.({ status: d.status, disconnectId }, elapsedMs);
+        },
+      });
+    } catch (e) {
+      for (const r of requests) r.reject(e);
+      return;
+    }
+    const d = result.value;
+    const elapsed = Date.now() - started;
+    for (const r of requests) {
+      const mine = new Set(r.telephoneNumbers);
+      r.resolve({
+        disconnectId,
+        status: d.status,
+        timedOut: result.timedOut || (r.deadlineMs < started + elapsed && PENDING_STATUSES.has(d.status)),
+        disconnected: d.disconnectedNumbers.filter((tn) => mine.has(tn)),
+        errors: d.errors.filter((e) => e.telephoneNumber === undefined || mine.has(e.telephoneNumber)),
+      });
+    }
+  }
+}
