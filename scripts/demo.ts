@@ -1,0 +1,92 @@
+// `npm run demo`: the root stack against the embedded emulator, with the real Pulumi engine and a local backend.
+// up (orders and imports numbers) → outputs → preview (no changes) → destroy → the emulator's account summary.
+import { mkdirSync } from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { startEmulator } from "../emulator";
+import { createStack, ensureEngine } from "../test/e2e/harness";
+
+const root = path.resolve(__dirname, "..", "..");
+const work = path.join(root, ".demo");
+
+function say(line: string): void {
+  process.stdout.write(`\n== ${line}\n`);
+}
+
+async function main(): Promise<number> {
+  mkdirSync(path.join(work, "state"), { recursive: true });
+  say("Pulumi engine");
+  const engine = await ensureEngine();
+  process.stdout.write(`using ${path.join(engine.binDir, "pulumi")}\n`);
+
+  say("starting the Bandwidth emulator (state kept in .demo/emulator-state.json)");
+  const emu = await startEmulator({
+    stateFile: path.join(work, "emulator-state.json"),
+    orderDelayMs: 1500,
+    disconnectDelayMs: 1500,
+  });
+  const c = emu.credentials;
+  process.stdout.write(`Numbers API ${emu.dashboardUrl}, Voice v1 ${emu.voiceUrl}, account ${c.accountId}\n`);
+  try {
+    const stack = await createStack({
+      workDir: root,
+      stackName: "demo",
+      env: {
+        PULUMI_BACKEND_URL: pathToFileURL(path.join(work, "state")).href,
+        PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "demo-passphrase",
+      },
+      config: {
+        "bandwidth:dashboardUrl": { value: emu.dashboardUrl },
+        "bandwidth:voiceUrl": { value: emu.voiceUrl },
+        "bandwidth:accountId": { value: c.accountId },
+        "bandwidth:username": { value: c.username },
+        "bandwidth:password": { value: c.password, secret: true },
+        "bandwidth:userId": { value: c.userId },
+        "bandwidth:apiToken": { value: c.apiToken },
+        "bandwidth:apiSecret": { value: c.apiSecret, secret: true },
+        siteId: { value: c.siteId },
+        peerId: { value: c.peerId },
+        areaCode: { value: "919" },
+        quantity: { value: "2" },
+      },
+    });
+    const out = { onOutput: (s: string) => process.stdout.write(s) };
+
+    say("pulumi up");
+    const up = await stack.stack.up(out);
+    say("outputs");
+    for (const [name, o] of Object.entries(up.outputs)) process.stdout.write(`${name}: ${JSON.stringify(o.value)}\n`);
+
+    say("pulumi preview (expect no changes)");
+    const before = emu.requestLog().length;
+    const preview = await stack.stack.preview(out);
+    const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
+    const requests = emu.requestLog().length - before;
+    process.stdout.write(
+      `changes: ${changes.length === 0 ? "none" : JSON.stringify(changes)}; API requests: ${requests}\n`,
+    );
+
+    say("pulumi destroy");
+    await stack.stack.destroy(out);
+
+    say("emulator account summary");
+    const summary = emu.model.accountSummary(c.accountId);
+    process.stdout.write(
+      `numbers in service: ${summary.inService}\nv1 imports: ${summary.imported}\n` +
+        `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n`,
+    );
+    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0;
+    process.stdout.write(clean ? "\ndemo finished: nothing left in service or imported\n" : "\ndemo FAILED\n");
+    return clean ? 0 : 1;
+  } finally {
+    await emu.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`demo failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
