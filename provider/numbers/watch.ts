@@ -83,7 +83,7 @@ export class OrderWatcher {
       if (due.length === 0) return;
       // One order alone is cheaper to read directly; several share one list of the account's RECEIVED orders.
       let stillReceived = new Set<string>();
-      if (due.length > 1) {
+      if (this.waiters.size > 1) {
         try {
           const received = await this.client.listOrders({ status: "RECEIVED", size: 1000 });
           stillReceived = new Set(received.map((o) => o.orderId));

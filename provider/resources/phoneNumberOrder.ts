@@ -115,6 +115,11 @@ export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
   failedNumbers: string[];
   /** When the first order was created. */
   orderCreateDate?: string;
+  /**
+   * Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next
+   * `pulumi up` puts replacements there, so every surviving number keeps its index (and whatever uses `e164Numbers[i]`).
+   */
+  vacatedSlots: number[];
 }
 
 const MODULE = "pulumi-bandwidth/internal/resources/phoneNumberOrder";
@@ -314,6 +319,7 @@ interface Holding {
   telephoneNumbers: string[];
   failedNumbers: string[];
   orderCreateDate?: string;
+  vacatedSlots: number[];
 }
 
 function label(inputs: PhoneNumberOrderInputs): string {
@@ -334,7 +340,18 @@ function criteriaOf(inputs: PhoneNumberOrderInputs): Criteria {
 }
 
 function toOutputs(inputs: PhoneNumberOrderInputs, h: Holding): PhoneNumberOrderOutputs {
-  const out: Record<string, unknown> = { ...inputs, ...h, e164Numbers: h.telephoneNumbers.map(toE164) };
+  let held = h.telephoneNumbers;
+  if (h.orderType === EXISTING_ORDER_TYPE && Array.isArray(inputs.telephoneNumbers)) {
+    // Specific numbers are listed in the order the program gives them.
+    const rank = new Map(inputs.telephoneNumbers.map((tn, i) => [tn, i]));
+    held = [...held].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
+  }
+  const out: Record<string, unknown> = {
+    ...inputs,
+    ...h,
+    telephoneNumbers: held,
+    e164Numbers: held.map(toE164),
+  };
   if (out.telephoneNumbers === undefined) out.telephoneNumbers = [];
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out as unknown as PhoneNumberOrderOutputs;
@@ -349,6 +366,7 @@ function holdingOf(state: PhoneNumberOrderOutputs): Holding {
     telephoneNumbers: [...(state.telephoneNumbers ?? [])],
     failedNumbers: [...(state.failedNumbers ?? [])],
     orderCreateDate: state.orderCreateDate,
+    vacatedSlots: [...(state.vacatedSlots ?? [])],
   };
 }
 
@@ -356,7 +374,12 @@ function holdingOf(state: PhoneNumberOrderOutputs): Holding {
 function absorb(h: Holding, order: OrderInfo): void {
   if (!h.orderIds.includes(order.orderId)) h.orderIds.push(order.orderId);
   const held = new Set(h.telephoneNumbers);
-  for (const tn of order.completedNumbers) if (!held.has(tn)) h.telephoneNumbers.push(tn);
+  for (const tn of order.completedNumbers) {
+    if (held.has(tn)) continue;
+    const slot = h.vacatedSlots.shift();
+    if (slot === undefined) h.telephoneNumbers.push(tn);
+    else h.telephoneNumbers.splice(slot, 0, tn);
+  }
   const failed = new Set(h.failedNumbers);
   for (const tn of order.failedNumbers) if (!failed.has(tn)) h.failedNumbers.push(tn);
   h.pendingOrderIds = h.pendingOrderIds.filter((id) => id !== order.orderId);
@@ -531,6 +554,7 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     orderStatus: "",
     telephoneNumbers: [],
     failedNumbers: [],
+    vacatedSlots: [],
   };
   let result: { order: OrderInfo; timedOut: boolean };
   if (inputs.adoptOrderId) {
@@ -555,11 +579,22 @@ async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.
   for (const orderId of [...h.pendingOrderIds]) absorb(h, await client.getOrder(orderId));
   const inService = await mapLimit(h.telephoneNumbers, 8, (tn) => client.isInService(tn));
   const dropped = h.telephoneNumbers.filter((_, i) => !inService[i]);
-  if (dropped.length > 0) progress(`${label(props)}: no longer in service on the account: ${dropped.join(", ")}`);
-  h.telephoneNumbers = h.telephoneNumbers.filter((_, i) => inService[i]);
+  if (dropped.length > 0) {
+    progress(`${label(props)}: no longer in service on the account: ${dropped.join(", ")}`);
+    vacate(h, new Set(dropped));
+  }
   // An empty id tells the engine the resource is gone; the next `pulumi up` orders again.
   if (h.telephoneNumbers.length === 0 && h.pendingOrderIds.length === 0) return { id: "", props: {} };
   return { id, props: toOutputs(inputsOf(props), h) };
+}
+
+/** Drops `lost` numbers from the holding, remembering their positions in vacatedSlots. */
+function vacate(h: Holding, lost: ReadonlySet<string>): void {
+  const slots: (string | undefined)[] = [...h.telephoneNumbers];
+  for (const i of [...h.vacatedSlots].sort((a, b) => a - b)) slots.splice(i, 0, undefined);
+  const expanded = slots.map((tn) => (tn !== undefined && lost.has(tn) ? undefined : tn));
+  h.vacatedSlots = expanded.flatMap((tn, i) => (tn === undefined ? [i] : []));
+  h.telephoneNumbers = expanded.filter((tn): tn is string => tn !== undefined);
 }
 
 function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs {
@@ -572,6 +607,7 @@ function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs {
     "e164Numbers",
     "failedNumbers",
     "orderCreateDate",
+    "vacatedSlots",
   ]) {
     delete inputs[key];
   }

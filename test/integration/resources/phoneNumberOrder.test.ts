@@ -110,6 +110,21 @@ describe("PhoneNumberOrder against the emulator", function () {
     expect(inService()).to.have.length(2);
   });
 
+  it("a number lost in the middle is replaced in its own position, so every other number keeps its index", async () => {
+    const first = await engineCreate(order, args({ areaCode: "919", quantity: 3 }));
+    const [a, lost, c] = first.outs.telephoneNumbers as string[];
+    ctx.emu.model.disconnectBehindTheBack(lost);
+    const read = await order.read!(first.id, first.outs);
+    expect(read.props!.telephoneNumbers).to.deep.equal([a, c]);
+    expect(read.props!.vacatedSlots).to.deep.equal([1]);
+    const up = await engineUpdate(order, first.id, read.props!, args({ areaCode: "919", quantity: 3 }));
+    const after = up.outs.telephoneNumbers as string[];
+    expect(after).to.have.length(3);
+    expect([after[0], after[2]]).to.deep.equal([a, c]);
+    expect(after[1]).to.not.equal(lost);
+    expect(up.outs.vacatedSlots).to.deep.equal([]);
+  });
+
   it("refresh reports the resource gone when none of its numbers is in service", async () => {
     const first = await engineCreate(order, args({ areaCode: "919" }));
     ctx.emu.model.disconnectBehindTheBack((first.outs.telephoneNumbers as string[])[0]);

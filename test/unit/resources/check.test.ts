@@ -163,6 +163,7 @@ describe("PhoneNumberOrder diff", () => {
     telephoneNumbers: ["9195550001", "9195550002"],
     e164Numbers: ["+19195550001", "+19195550002"],
     failedNumbers: [],
+    vacatedSlots: [],
   };
 
   it("reports no change when nothing changed", () => {
