@@ -12,6 +12,7 @@ const numbers = new bw.PhoneNumberOrder("numbers", {
   areaCode: config.get("areaCode") ?? "919",
   quantity,
   name: config.get("orderName") ?? "pulumi-bandwidth hybrid example",
+  timeoutSeconds: config.getNumber("timeoutSeconds"),
 });
 
 // Each import takes its number from the order's output, so destroy un-imports before it disconnects.
