@@ -49,6 +49,14 @@ export interface VoiceImportOutputs extends VoiceImportInputs {
 const MODULE = "pulumi-bandwidth/internal/resources/voiceImport";
 const UPDATABLE = ["applicationId", "name", "fallbackNumber"] as const;
 
+/**
+ * Whether the program manages a field. applicationId always is (leaving it out detaches the number); name and
+ * fallbackNumber only when given, since v1 fills in a name of its own.
+ */
+function manages(key: (typeof UPDATABLE)[number], wanted: Partial<VoiceImportInputs>): boolean {
+  return key === "applicationId" || wanted[key] !== undefined;
+}
+
 /** Validates and normalises the inputs (number to E.164). Pure: no network. */
 export function checkVoiceImport(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
@@ -86,7 +94,7 @@ export function diffVoiceImport(olds: VoiceImportOutputs, news: VoiceImportInput
   const replaces = sameValue(olds.number, news.number) ? [] : ["number"];
   const changes =
     replaces.length > 0 ||
-    UPDATABLE.some((k) => !sameValue(olds[k], news[k])) ||
+    UPDATABLE.some((k) => manages(k, news) && !sameValue(olds[k], news[k])) ||
     !sameValue(olds.adoptExisting, news.adoptExisting);
   return { changes, replaces, deleteBeforeReplace: true };
 }
@@ -117,7 +125,7 @@ function toOutputs(inputs: VoiceImportInputs, n: VoiceNumber): VoiceImportOutput
 function patchFor(current: Partial<VoiceImportInputs>, wanted: VoiceImportInputs) {
   const patch: { applicationId?: string; name?: string; fallbackNumber?: string } = {};
   for (const key of UPDATABLE) {
-    if ((current[key] ?? "") !== (wanted[key] ?? "")) patch[key] = wanted[key] ?? "";
+    if (manages(key, wanted) && (current[key] ?? "") !== (wanted[key] ?? "")) patch[key] = wanted[key] ?? "";
   }
   return patch;
 }

@@ -239,6 +239,13 @@ describe("VoiceImport check and diff", () => {
       deleteBeforeReplace: true,
     });
   });
+  it("leaves a name v1 chose alone when the program gives none, but detaches an application left out", () => {
+    const withName = { ...olds, name: "+19195551234" };
+    expect(
+      diffVoiceImport(withName, { number: olds.number, adoptExisting: false, applicationId: "a-1" }).changes,
+    ).to.equal(false);
+    expect(diffVoiceImport(withName, { number: olds.number, adoptExisting: false }).changes).to.equal(true);
+  });
   it("updates in place when the application changes, and shows drift", () => {
     expect(diffVoiceImport(olds, { ...olds, applicationId: "a-2" })).to.deep.include({ changes: true, replaces: [] });
     expect(diffVoiceImport(olds, { ...olds })).to.deep.include({ changes: false });
