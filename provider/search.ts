@@ -39,6 +39,7 @@ export function checkAvailableNumbersQuery(query: AvailableNumbersQuery): Criter
   const c = new Checker(raw);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) c.fail(key, `is not a search criterion (known: ${[...KNOWN_KEYS].join(", ")})`);
+    else if (c.unknown(key)) c.fail(key, "is not known yet (preview): a search needs known values");
   }
   const { criteria } = checkCriteria(c, { required: true, allowTelephoneNumbers: false });
   criteria.quantity = c.integer("quantity", 1, 5000) ?? 10;

@@ -129,6 +129,22 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
   userAgent: "pulumi-bandwidth",
 };
 
+/** Environment variable that lowers (or raises) the headers and body timeouts of every transport, in milliseconds. */
+export const HTTP_TIMEOUT_ENV = "BANDWIDTH_HTTP_TIMEOUT_MS";
+
+/** The headers/body timeouts set by BANDWIDTH_HTTP_TIMEOUT_MS, if any; the resources have no other way to get them. */
+export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<TransportOptions> {
+  const raw = env[HTTP_TIMEOUT_ENV];
+  if (raw === undefined || raw.trim() === "") return {};
+  const ms = Number(raw.trim());
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new InvalidRequestError(
+      `${HTTP_TIMEOUT_ENV} must be a positive whole number of milliseconds; got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { headersTimeoutMs: ms, bodyTimeoutMs: ms };
+}
+
 const pools = new Map<string, Pool>();
 
 /** The process-wide keep-alive pool for an origin (one per origin and connect timeout). */
@@ -207,7 +223,7 @@ export class Transport {
   readonly #secrets: string[];
 
   constructor(config: TransportConfig) {
-    this.options = { ...DEFAULT_TRANSPORT_OPTIONS, ...config.options };
+    this.options = { ...DEFAULT_TRANSPORT_OPTIONS, ...timeoutsFromEnv(), ...config.options };
     const base = new URL(config.baseUrl);
     // Credentials belong in the Authorization header only, never in a URL that may be logged.
     base.username = "";

@@ -61,3 +61,44 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
+
+/** What a failed operation leaves behind, and the command that carries on from there. */
+const NEXT_STEP: Record<"create" | "read" | "update" | "delete", string> = {
+  create:
+    "Nothing is ordered twice on a retry (orders are found by their CustomerOrderId): run `pulumi up` again once the cause is fixed",
+  read: "The state was not changed: run `pulumi refresh` again",
+  update: "The state keeps what was done so far: run `pulumi up` again once the cause is fixed",
+  delete: "The resource stays in the stack: run `pulumi destroy` again to retry what is left",
+};
+
+function cause(e: { code?: unknown; status?: unknown }): string {
+  switch (e.code) {
+    case "RATE_LIMITED":
+      return "Bandwidth is rate limiting this account; wait a minute";
+    case "UNAUTHORIZED":
+      return "Bandwidth refused the credentials: check the credentials (bandwidth:username/password, bandwidth:apiToken/apiSecret)";
+    case "TRANSPORT":
+    case "DEADLINE":
+      return "Bandwidth could not be reached or did not answer in time";
+    default:
+      return typeof e.status === "number" && e.status >= 500
+        ? "Bandwidth had a server error"
+        : typeof e.status === "number" && e.status >= 400
+          ? "Bandwidth refused the request; fix the input it names"
+          : "";
+  }
+}
+
+/**
+ * Adds to an error what happened to the resource and what to run next, unless it already says so. Partial-state
+ * errors pass through untouched (the host needs their id and properties).
+ */
+export function explain(who: string, operation: keyof typeof NEXT_STEP, e: unknown): unknown {
+  if (e instanceof ResourceInitError || !(e instanceof Error)) return e;
+  if (/run `pulumi \w+` again|pulumi config set/i.test(e.message)) return e;
+  const why = cause(e as { code?: unknown; status?: unknown });
+  const message = e.message.startsWith(who) ? e.message : `${who}: ${e.message}`;
+  const wrapped = new Error(`${message}. ${why ? `${why}. ` : ""}${NEXT_STEP[operation]}.`, { cause: e });
+  Object.assign(wrapped, { code: (e as { code?: unknown }).code });
+  return wrapped;
+}

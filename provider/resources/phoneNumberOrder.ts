@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient, optionalVoiceClient, sharedWaits } from "../clients";
-import { BandwidthError, TransportError } from "../http";
+import { BandwidthError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
 import { PENDING_STATUSES } from "../numbers/watch";
@@ -18,7 +18,7 @@ import {
   toE164,
   UNKNOWN,
 } from "../validation";
-import { mapLimit, progress, ResourceInitError, sameValue, withProvider } from "./lifecycle";
+import { explain, mapLimit, progress, ResourceInitError, sameValue, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a PhoneNumberOrder: where the numbers go, how to choose them, and how to wait and let go. */
@@ -206,6 +206,8 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
   if (adoptOrderId !== undefined) out.adoptOrderId = adoptOrderId;
   const { kind, criteria } = checkCriteria(c, { required: !c.given("adoptOrderId"), allowTelephoneNumbers: true });
   Object.assign(out, criteria);
+  // A list with a value not known yet (preview) stays as given: dropping the entry would preview a removal.
+  if (isUnknown(news.telephoneNumbers)) out.telephoneNumbers = news.telephoneNumbers;
 
   const quantity = c.integer("quantity", 1, 5000);
   if (kind === "telephoneNumbers") {
@@ -391,7 +393,12 @@ function absorb(h: Holding, order: OrderInfo): void {
 function orderFailure(order: OrderInfo): string {
   const errors = order.errors.map(describe).join("; ");
   const failed = order.failedNumbers.length > 0 ? `; failed numbers: ${order.failedNumbers.join(", ")}` : "";
-  return `order ${order.orderId} ${order.status}${errors ? `: ${errors}` : ""}${failed}`;
+  const hint =
+    order.status === "FAILED"
+      ? ". Nothing is held. Lower quantity, choose other criteria, or set partialAllowed (keep what is available) " +
+        "or backOrderRequested (wait for stock), then run `pulumi up` again"
+      : "";
+  return `order ${order.orderId} ${order.status}${errors ? `: ${errors}` : ""}${failed}${hint}`;
 }
 
 function describe(e: ApiErrorDetail): string {
@@ -449,8 +456,11 @@ async function findReusableOrder(
 }
 
 /**
- * Places an order at most once. A POST that may have reached Bandwidth (reset after sending, a 5xx) is never re-sent
- * blindly: the order is looked up by its CustomerOrderId first, and only sent again when no new order carries it.
+ * Places an order at most once. A POST that may have reached Bandwidth is never re-sent blindly: the order is first
+ * looked up by its CustomerOrderId. After a 5xx answer (the server has finished with the request) an order that does
+ * not show up was not placed, and the POST is sent again, up to 3 times. After a lost answer (reset, timeout) the
+ * server may still be working on it, so nothing is re-sent: the lookup is repeated for a few seconds, and then the
+ * error says to run `pulumi up` again, whose create finds a late order by the same CustomerOrderId.
  */
 async function placeOrder(
   client: NumbersClient,
@@ -460,7 +470,7 @@ async function placeOrder(
   known: Set<string>,
   who: string,
 ): Promise<string> {
-  const attempts = 3;
+  const findPlaced = async () => (await client.listOrders({ customerOrderId })).find((s) => !known.has(s.orderId));
   for (let attempt = 1; ; attempt++) {
     try {
       const placed = await client.createOrder({
@@ -476,21 +486,28 @@ async function placeOrder(
       progress(`${who}: placed order ${placed.orderId} (CustomerOrderId ${customerOrderId})`);
       return placed.orderId;
     } catch (e) {
-      const ambiguous =
-        (e instanceof TransportError && e.mayHaveReachedServer) ||
-        (e instanceof BandwidthError && e.status !== undefined && e.status >= 500);
-      if (!ambiguous) throw e;
-      const summaries = await client.listOrders({ customerOrderId });
-      const created = summaries.find((s) => !known.has(s.orderId));
-      if (created) {
-        progress(`${who}: the order reached Bandwidth though its answer was lost: order ${created.orderId}`);
-        return created.orderId;
+      const answerLost = (e as { mayHaveReachedServer?: unknown }).mayHaveReachedServer === true;
+      const serverError = e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
+      if (!answerLost && !serverError) throw e;
+      for (const waitMs of answerLost ? [0, 1_000, 3_000] : [0]) {
+        await new Promise((r) => setTimeout(r, waitMs));
+        const created = await findPlaced();
+        if (created) {
+          progress(`${who}: the order reached Bandwidth though its answer was lost: order ${created.orderId}`);
+          return created.orderId;
+        }
       }
-      if (attempt >= attempts) throw e;
-      progress(
-        `${who}: order request failed (${(e as Error).message}); no order carries ${customerOrderId}, sending again`,
-      );
-      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+      if (answerLost) {
+        throw new Error(
+          `${who}: the order request failed before Bandwidth's answer arrived (${(e as Error).message}), and no order ` +
+            `with CustomerOrderId ${customerOrderId} has shown up. It was not sent again. Run \`pulumi up\` again: ` +
+            "an order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, not placed twice",
+          { cause: e },
+        );
+      }
+      if (attempt >= 3) throw e;
+      progress(`${who}: Bandwidth answered ${(e as BandwidthError).status} and placed no order; sending it again`);
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
     }
   }
 }
@@ -776,10 +793,18 @@ export const implementation = {
   ): Promise<pulumi.dynamic.DiffResult> {
     return diffPhoneNumberOrder(olds, news);
   },
-  create,
-  read,
-  update,
-  delete: destroy,
+  async create(inputs: PhoneNumberOrderInputs & Record<string, unknown>) {
+    return create(inputs).catch((e) => Promise.reject(explain(label(inputs), "create", e)));
+  },
+  async read(id: string, props: PhoneNumberOrderOutputs) {
+    return read(id, props).catch((e) => Promise.reject(explain(label(props), "read", e)));
+  },
+  async update(id: string, olds: PhoneNumberOrderOutputs, news: PhoneNumberOrderInputs & Record<string, unknown>) {
+    return update(id, olds, news).catch((e) => Promise.reject(explain(label(news), "update", e)));
+  },
+  async delete(id: string, props: PhoneNumberOrderOutputs) {
+    return destroy(id, props).catch((e) => Promise.reject(explain(label(props), "delete", e)));
+  },
 };
 
 /** The dynamic provider of PhoneNumberOrder, as serialized into state. */

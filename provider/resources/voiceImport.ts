@@ -4,7 +4,7 @@ import { requireVoiceSettings } from "../config";
 import { BandwidthError, TransportError } from "../http";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
-import { progress, sameValue } from "./lifecycle";
+import { explain, progress, sameValue } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a VoiceImport: one number enabled for programmatic voice and messaging (Voice & Messaging v1). */
@@ -146,7 +146,13 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
     const duplicate = e instanceof BandwidthError && (e.status === 409 || e.hasErrorCode("duplicate-number"));
     const lostAnswer = e instanceof TransportError && e.mayHaveReachedServer;
     if (!duplicate && !lostAnswer) throw e;
-    const existing = await voice.findNumber(inputs.number);
+    // A lost answer may belong to an import the server is still finishing: look a few times before giving up.
+    let existing = await voice.findNumber(inputs.number);
+    for (const waitMs of lostAnswer && !existing ? [1_000, 3_000] : []) {
+      await new Promise((r) => setTimeout(r, waitMs));
+      existing = await voice.findNumber(inputs.number);
+      if (existing) break;
+    }
     if (!existing) throw e;
     if (duplicate && !inputs.adoptExisting) {
       throw new Error(
@@ -205,10 +211,18 @@ export const implementation = {
   async diff(_id: string, olds: VoiceImportOutputs, news: VoiceImportInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffVoiceImport(olds, news);
   },
-  create,
-  read,
-  update,
-  delete: destroy,
+  async create(inputs: VoiceImportInputs) {
+    return create(inputs).catch((e) => Promise.reject(explain(`VoiceImport ${inputs.number}`, "create", e)));
+  },
+  async read(id: string, props: VoiceImportOutputs) {
+    return read(id, props).catch((e) => Promise.reject(explain(`VoiceImport ${props.number}`, "read", e)));
+  },
+  async update(id: string, olds: VoiceImportOutputs, news: VoiceImportInputs) {
+    return update(id, olds, news).catch((e) => Promise.reject(explain(`VoiceImport ${news.number}`, "update", e)));
+  },
+  async delete(id: string, props: VoiceImportOutputs) {
+    return destroy(id, props).catch((e) => Promise.reject(explain(`VoiceImport ${props.number}`, "delete", e)));
+  },
 };
 
 /** The dynamic provider of VoiceImport, as serialized into state. */

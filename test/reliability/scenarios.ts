@@ -1,0 +1,292 @@
+/**
+ * The fault matrix as data: every fault on every route the lifecycle uses, the order and disconnect outcomes, the rate
+ * limit storms and the emulator restarts. Each scenario runs one user's stack on its own emulated account.
+ */
+import type { AccountSeed, FaultRule, RunningEmulator } from "../../emulator";
+import type { UserStack } from "./user";
+
+/** What a scenario may use while it runs. */
+export interface Lane {
+  user: UserStack;
+  /** The emulator as of now (a restart scenario replaces it). */
+  emu: () => RunningEmulator;
+  seed: AccountSeed;
+  areaCode: string;
+  /** PhoneNumberOrder args for this lane (site, resourceKey, criteria) plus `extra`. */
+  orderArgs: (extra?: Record<string, unknown>) => Record<string, unknown>;
+  /** Waits `ms` milliseconds. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** One row of the matrix. */
+export interface Scenario {
+  name: string;
+  /** Orders the account must show at the end: the ones the user meant to place, FAILED ones included. */
+  expectedOrders: number;
+  /** Fault rules for this lane's account (paths are scoped to it). */
+  faults?: (seed: AccountSeed) => FaultRule[];
+  /** Extra environment for this lane (e.g. a short HTTP timeout). */
+  env?: Record<string, string>;
+  /** Runs the user's commands; returns whether the scenario's goal was met (false = it ended in an error). */
+  run: (lane: Lane) => Promise<boolean>;
+}
+
+/**
+ * The whole lifecycle a user goes through: create 2 numbers, import the first into Voice v1, rename both, scale up to
+ * 3, scale down to 1, refresh, then destroy. A failed step is retried like a user would; destroy always runs.
+ */
+export async function fullLifecycle(lane: Lane, hooks: { beforeStep?: (step: string) => void } = {}): Promise<boolean> {
+  const { user } = lane;
+  const step = (name: string) => hooks.beforeStep?.(name);
+  let ok = true;
+  step("create");
+  ok = (await user.upOrder(lane.orderArgs({ quantity: 2, name: "matrix <first> & co" }))) && ok;
+  const first = (user.order?.outs.e164Numbers as string[] | undefined)?.[0];
+  if (ok && first) {
+    step("import");
+    ok = (await user.upVoice({ number: first, name: "front desk" })) && ok;
+    step("rename");
+    ok = (await user.upOrder(lane.orderArgs({ quantity: 2, name: "renamed \"quoted\" 'n' <tag>" }))) && ok;
+    ok = (await user.upVoice({ number: first, name: "front desk & co" })) && ok;
+    step("scale up");
+    ok = (await user.upOrder(lane.orderArgs({ quantity: 3, name: "renamed \"quoted\" 'n' <tag>" }))) && ok;
+    step("scale down");
+    ok = (await user.upOrder(lane.orderArgs({ quantity: 1, name: "renamed \"quoted\" 'n' <tag>" }))) && ok;
+    step("refresh");
+    ok = (await user.refreshOrder()) && ok;
+  }
+  step("destroy");
+  const destroyed = await user.destroy();
+  return ok && destroyed;
+}
+
+/** A route of the lifecycle, as a method and a path pattern scoped to one account or v1 user. */
+interface RouteRow {
+  name: string;
+  method: string;
+  path: (seed: AccountSeed) => string;
+}
+
+const ROUTES: RouteRow[] = [
+  { name: "POST orders", method: "POST", path: (s) => `/accounts/${s.accountId}/orders$` },
+  { name: "GET order (poll)", method: "GET", path: (s) => `/accounts/${s.accountId}/orders/[^/]+$` },
+  { name: "GET orders by CustomerOrderId", method: "GET", path: (s) => `/accounts/${s.accountId}/orders$` },
+  { name: "PUT order (rename)", method: "PUT", path: (s) => `/accounts/${s.accountId}/orders/[^/]+$` },
+  { name: "POST disconnects", method: "POST", path: (s) => `/accounts/${s.accountId}/disconnects$` },
+  { name: "GET disconnect (poll)", method: "GET", path: (s) => `/accounts/${s.accountId}/disconnects/[^/]+$` },
+  { name: "GET inserviceNumbers", method: "GET", path: (s) => `/accounts/${s.accountId}/inserviceNumbers/` },
+  { name: "POST v1 import", method: "POST", path: (s) => `/v1/users/${s.userId}/phoneNumbers$` },
+  { name: "GET v1 numbers", method: "GET", path: (s) => `/v1/users/${s.userId}/phoneNumbers` },
+  { name: "POST v1 update", method: "POST", path: (s) => `/v1/users/${s.userId}/phoneNumbers/[^/]+$` },
+  { name: "DELETE v1 number", method: "DELETE", path: (s) => `/v1/users/${s.userId}/phoneNumbers/` },
+];
+
+/** The HTTP timeout a lane gets for the latency faults, and the latency that outlasts it. */
+export const SHORT_TIMEOUT_MS = 400;
+const BEYOND_TIMEOUT_MS = 1200;
+
+interface FaultRow {
+  name: string;
+  rule: Omit<FaultRule, "path" | "method">;
+  env?: Record<string, string>;
+}
+
+const FAULTS: FaultRow[] = [
+  { name: "500 once", rule: { kind: "status", status: 500, times: 1 } },
+  { name: "503 twice", rule: { kind: "status", status: 503, times: 2 } },
+  { name: "503 storm outlasting the retries", rule: { kind: "status", status: 503, times: 6 } },
+  { name: "429 storm with X-RateLimit-Reset", rule: { kind: "status", status: 429, times: 3 } },
+  { name: "connection reset before processing", rule: { kind: "reset-before", times: 1 } },
+  { name: "connection reset after processing", rule: { kind: "reset-after", times: 1 } },
+  { name: "connection reset after processing, twice", rule: { kind: "reset-after", times: 2 } },
+  {
+    name: "latency beyond the client's timeout",
+    rule: { kind: "latency", latencyMs: BEYOND_TIMEOUT_MS, times: 1 },
+    env: { BANDWIDTH_HTTP_TIMEOUT_MS: String(SHORT_TIMEOUT_MS) },
+  },
+];
+
+/** The full lifecycle with nothing wrong: the baseline every other row is compared with. */
+export const BASELINE: Scenario = { name: "baseline, no fault", expectedOrders: 2, run: (lane) => fullLifecycle(lane) };
+
+/** Every fault on every route, each over the full lifecycle (2 orders intended: the create and the scale-up). */
+export function faultScenarios(): Scenario[] {
+  return ROUTES.flatMap((route) =>
+    FAULTS.map(
+      (fault): Scenario => ({
+        name: `${fault.name} on ${route.name}`,
+        expectedOrders: 2,
+        env: fault.env,
+        faults: (seed) => [{ ...fault.rule, method: route.method, path: route.path(seed) } as FaultRule],
+        run: (lane) => fullLifecycle(lane),
+      }),
+    ),
+  );
+}
+
+/** Tight emulator rate limits, one category at a time and all at once: 429 storms the client must ride out. */
+export const RATE_LIMIT_STORMS: Array<{ name: string; limits: Record<string, { perMinute: number; burst: number }> }> =
+  [
+    { name: "ORDER", limits: { ORDER: { perMinute: 120, burst: 1 } } },
+    { name: "HISTORY", limits: { HISTORY: { perMinute: 600, burst: 2 } } },
+    { name: "DISCONNECT", limits: { DISCONNECT: { perMinute: 120, burst: 1 } } },
+    { name: "V1_IMPORT", limits: { V1_IMPORT: { perMinute: 120, burst: 1 } } },
+    { name: "V1", limits: { V1: { perMinute: 600, burst: 2 } } },
+    {
+      name: "every category",
+      limits: {
+        ORDER: { perMinute: 120, burst: 1 },
+        HISTORY: { perMinute: 900, burst: 3 },
+        DISCONNECT: { perMinute: 120, burst: 1 },
+        V1_IMPORT: { perMinute: 120, burst: 1 },
+        V1: { perMinute: 900, burst: 3 },
+      },
+    },
+  ];
+
+/** Two lifecycles per storm (they share nothing but the emulator's limits; buckets are per account). */
+export function rateLimitScenarios(storm: (typeof RATE_LIMIT_STORMS)[number]): Scenario[] {
+  return [1, 2].map((n) => ({
+    name: `429 storm from tight ${storm.name} rate limits (lifecycle ${n})`,
+    expectedOrders: 2,
+    run: (lane) => fullLifecycle(lane),
+  }));
+}
+
+/**
+ * Order and disconnect outcomes. Each lane orders from its own restocked area code (`lane.areaCode`, holding only the
+ * numbers the scenario restocks), so shortages are exact and lanes never compete for numbers.
+ */
+export function outcomeScenarios(): Scenario[] {
+  const restock = (lane: Lane, n: number) => lane.emu().model.restock(lane.areaCode, n);
+  const heldNumbers = (lane: Lane) => (lane.user.order?.outs.telephoneNumbers as string[] | undefined) ?? [];
+  return [
+    {
+      name: "FAILED order on create (shortage, partialAllowed false): a clear error, nothing to destroy",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 1);
+        const ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }), 0);
+        await lane.user.destroy();
+        return ok;
+      },
+    },
+    {
+      name: "PARTIAL order on create with partialAllowed keeps what it got, then the lifecycle goes on",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 2);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 3, partialAllowed: true }));
+        ok = ok && heldNumbers(lane).length === 2;
+        if (ok) ok = await lane.user.upVoice({ number: `+1${heldNumbers(lane)[0]}` });
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "BACKORDERED create kept with a resume hint; after restock the next up resumes it",
+      expectedOrders: 1,
+      run: async (lane) => {
+        const args = lane.orderArgs({ quantity: 2, backOrderRequested: true, timeoutSeconds: 1 });
+        const first = await lane.user.upOrder(args, 0);
+        restock(lane, 2);
+        const resumed = await lane.user.upOrder({ ...args, timeoutSeconds: 10 });
+        const ok = !first && resumed && heldNumbers(lane).length === 2;
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "BACKORDERED create destroyed before it fills: the backorder is closed and never bills",
+      expectedOrders: 1,
+      run: async (lane) => {
+        await lane.user.upOrder(lane.orderArgs({ quantity: 2, backOrderRequested: true, timeoutSeconds: 1 }), 0);
+        const destroyed = await lane.user.destroy();
+        restock(lane, 3);
+        await lane.sleep(150);
+        return destroyed;
+      },
+    },
+    {
+      name: "BACKORDERED with partialAllowed holds what exists; destroy closes it and disconnects those",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 1);
+        const args = { quantity: 3, backOrderRequested: true, partialAllowed: true, timeoutSeconds: 1 };
+        await lane.user.upOrder(lane.orderArgs(args), 0);
+        const destroyed = await lane.user.destroy();
+        restock(lane, 3);
+        await lane.sleep(150);
+        return destroyed;
+      },
+    },
+    {
+      name: "FAILED scale-up order (shortage): a clear error; scaling back and destroying leaves nothing",
+      expectedOrders: 2,
+      run: async (lane) => {
+        restock(lane, 2);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 1 }));
+        ok = (await lane.user.upOrder(lane.orderArgs({ quantity: 4 }), 0)) && ok;
+        await lane.user.upOrder(lane.orderArgs({ quantity: 1 }));
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "PARTIAL scale-up order with partialAllowed holds the extra numbers it got",
+      expectedOrders: 2,
+      run: async (lane) => {
+        restock(lane, 2);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 1, partialAllowed: true }));
+        ok = (await lane.user.upOrder(lane.orderArgs({ quantity: 4, partialAllowed: true }), 0)) && ok;
+        ok = ok && heldNumbers(lane).length === 2;
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "BACKORDERED scale-up kept pending; after restock the next up resumes it",
+      expectedOrders: 2,
+      run: async (lane) => {
+        restock(lane, 1);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 1 }));
+        const args = lane.orderArgs({ quantity: 2, backOrderRequested: true, timeoutSeconds: 1 });
+        const waited = await lane.user.upOrder(args, 0);
+        restock(lane, 1);
+        ok = (await lane.user.upOrder({ ...args, timeoutSeconds: 10 })) && ok && !waited;
+        ok = ok && heldNumbers(lane).length === 2;
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "PARTIAL disconnect on destroy (a number already disconnected behind Pulumi's back) counts as done",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 2);
+        const ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }));
+        if (ok) lane.emu().model.disconnectBehindTheBack(heldNumbers(lane)[0]);
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "FAILED disconnect on destroy (every number already gone) counts as done",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 2);
+        const ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }));
+        for (const tn of heldNumbers(lane)) lane.emu().model.disconnectBehindTheBack(tn);
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "PARTIAL disconnect on scale-down (a surplus number already gone) leaves the rest held",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 3);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 3 }));
+        if (ok) lane.emu().model.disconnectBehindTheBack(heldNumbers(lane)[2]);
+        ok = (await lane.user.upOrder(lane.orderArgs({ quantity: 1 }))) && ok && heldNumbers(lane).length === 1;
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+  ];
+}
+
+/** Where an emulator restart lands: in the middle of the wait of each lifecycle step that waits. */
+export const RESTART_STEPS = ["create", "scale up", "scale down", "destroy"] as const;

@@ -1,0 +1,167 @@
+/**
+ * A user at the keyboard: runs `pulumi up` / `pulumi destroy` for one PhoneNumberOrder and one VoiceImport through the
+ * provider objects, the way the engine drives them, keeps the state the engine would keep, and re-runs a failed
+ * command up to three times. Every error seen is recorded and judged clear or unclear.
+ */
+import { providers } from "../../provider";
+import { engineCreate, engineUpdate } from "../integration/resources/support";
+
+/** One error a user saw. */
+export interface SeenError {
+  scenario: string;
+  operation: string;
+  message: string;
+  clear: boolean;
+}
+
+/** Figures shared by every scenario of a run. */
+export interface Tally {
+  operations: number;
+  errors: SeenError[];
+}
+
+/** What the engine keeps for a resource: its id and its state. */
+export interface ResourceState {
+  id: string;
+  outs: Record<string, unknown>;
+}
+
+// "What to do" in a user's words: run the command again, raise a setting, set an option, fix an input.
+const NEXT_STEP =
+  /run `pulumi (up|destroy)`|(run|try) (it |destroy |`pulumi \w+` )?again|retry|raise \w+|set \w+|remove it|once it has finished|check the credentials/i;
+
+/** An error is clear when it names what happened (more than a bare code) and tells the user what to do next. */
+export function isClearError(message: string): boolean {
+  return message.length >= 30 && NEXT_STEP.test(message);
+}
+
+/** How many times a failed command is run again, as a user would. */
+export const USER_RETRIES = 3;
+
+/** One user's stack: an order and (optionally) one import of its first number. */
+export class UserStack {
+  order?: ResourceState;
+  voice?: ResourceState;
+  lastError?: Error;
+
+  constructor(
+    readonly scenario: string,
+    private readonly tally: Tally,
+  ) {}
+
+  private record(operation: string, e: unknown): Error {
+    const err = e instanceof Error ? e : new Error(String(e));
+    this.tally.errors.push({
+      scenario: this.scenario,
+      operation,
+      message: err.message,
+      clear: isClearError(err.message),
+    });
+    this.lastError = err;
+    return err;
+  }
+
+  /** Runs one command, and again up to USER_RETRIES times while it fails. True when it finally succeeded. */
+  private async withRetries(operation: string, run: () => Promise<void>, retries = USER_RETRIES): Promise<boolean> {
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      this.tally.operations += 1;
+      try {
+        await run();
+        return true;
+      } catch (e) {
+        this.record(operation, e);
+      }
+    }
+    return false;
+  }
+
+  /** `pulumi up` for the PhoneNumberOrder: create when the stack has none, else check/diff/update. */
+  upOrder(args: Record<string, unknown>, retries = USER_RETRIES): Promise<boolean> {
+    return this.withRetries(
+      "up order",
+      async () => {
+        if (!this.order) {
+          try {
+            this.order = await engineCreate(providers.phoneNumberOrder, args);
+          } catch (e) {
+            this.keepPartial(e, (s) => {
+              this.order = s;
+            });
+            throw e;
+          }
+          return;
+        }
+        const current = this.order;
+        try {
+          const { diff, outs } = await engineUpdate(providers.phoneNumberOrder, current.id, current.outs, args);
+          if (diff.replaces && diff.replaces.length > 0) throw new Error(`unexpected replace of ${diff.replaces}`);
+          current.outs = outs;
+        } catch (e) {
+          this.keepPartial(e, (s) => {
+            current.outs = s.outs;
+          });
+          throw e;
+        }
+      },
+      retries,
+    );
+  }
+
+  /** `pulumi up` for the VoiceImport of `args.number`. */
+  upVoice(args: Record<string, unknown>, retries = USER_RETRIES): Promise<boolean> {
+    return this.withRetries(
+      "up import",
+      async () => {
+        if (!this.voice) {
+          this.voice = await engineCreate(providers.voiceImport, args);
+          return;
+        }
+        const { outs } = await engineUpdate(providers.voiceImport, this.voice.id, this.voice.outs, args);
+        this.voice.outs = outs;
+      },
+      retries,
+    );
+  }
+
+  /** `pulumi refresh` of the order: an empty id means it is gone. */
+  refreshOrder(): Promise<boolean> {
+    return this.withRetries("refresh order", async () => {
+      if (!this.order) return;
+      const read = await providers.phoneNumberOrder.read!(this.order.id, this.order.outs);
+      if (!read.id) this.order = undefined;
+      else this.order.outs = read.props as Record<string, unknown>;
+    });
+  }
+
+  /** `pulumi destroy`: the import first (it depends on the order), then the order. */
+  async destroy(retries = USER_RETRIES): Promise<boolean> {
+    const voiceGone = await this.withRetries(
+      "destroy import",
+      async () => {
+        if (!this.voice) return;
+        await providers.voiceImport.delete!(this.voice.id, this.voice.outs);
+        this.voice = undefined;
+      },
+      retries,
+    );
+    // The engine stops at a failed dependent; a user retries destroy, which is what the retries above did.
+    if (!voiceGone) return false;
+    return this.withRetries(
+      "destroy order",
+      async () => {
+        if (!this.order) return;
+        await providers.phoneNumberOrder.delete!(this.order.id, this.order.outs);
+        this.order = undefined;
+      },
+      retries,
+    );
+  }
+
+  // The engine keeps a resource whose create/update failed with an id and properties ("initialization failed").
+  private keepPartial(e: unknown, keep: (s: ResourceState) => void): void {
+    const err = e as { id?: unknown; properties?: unknown };
+    if (typeof err.id === "string" && err.id !== "" && err.properties && typeof err.properties === "object") {
+      keep({ id: err.id, outs: err.properties as Record<string, unknown> });
+    }
+  }
+}
