@@ -21,7 +21,7 @@ interface NumbersSdk {
     getAsync(client: unknown, id: string, query: Record<string, unknown>): Promise<SdkValue>;
   };
 }
-// biome-ignore lint/suspicious/noExplicitAny: the SDK returns xml2js objects whose shape is what this test checks
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK returns xml2js objects whose shape is what this test checks
 type SdkValue = any;
 
 // the SDK ships no type declarations, so it is loaded untyped and described by the interface above

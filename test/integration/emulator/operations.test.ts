@@ -112,7 +112,7 @@ describe("emulator: admin API", () => {
       headers: { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    // biome-ignore lint/suspicious/noExplicitAny: admin replies are free-form JSON read by the assertions
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin replies are free-form JSON read by the assertions
     return { status: res.status, json: (await res.json()) as any };
   };
 
