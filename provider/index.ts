@@ -9,14 +9,7 @@ import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
 import { voiceImportProvider } from "./resources/voiceImport";
 
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
-export {
-  ApiError,
-  BandwidthError,
-  NotFoundError,
-  RateLimitedError,
-  TransportError,
-  UnauthorizedError,
-} from "./http";
+export { ApiError, BandwidthError, NotFoundError, RateLimitedError, TransportError, UnauthorizedError } from "./http";
 export {
   PhoneNumberOrder,
   type PhoneNumberOrderArgs,

@@ -1,25 +1,12 @@
 import { numbersClient } from "./clients";
-import { Checker, type Criteria, checkCriteria, toE164, ValidationError } from "./validation";
+import type { AvailableNumbersQuery as NumbersSearch } from "./numbers/types";
+import { Checker, type Criteria, checkCriteria, SEARCH_KEYS, toE164, ValidationError } from "./validation";
 
-/** A search for available numbers: exactly one way to choose them, as for PhoneNumberOrder, and how many. */
-export interface AvailableNumbersQuery {
-  areaCode?: string;
-  npaNxx?: string;
-  npaNxxx?: string;
-  rateCenter?: string;
-  city?: string;
-  /** Alone: anywhere in the state; with rateCenter or city: qualifies them. */
-  state?: string;
-  zip?: string;
-  lata?: string;
-  tollFreeVanity?: string;
-  tollFreeWildCardPattern?: string;
-  localVanity?: string;
-  endsIn?: boolean;
-  enableLCA?: boolean;
-  /** How many numbers at most (1 to 5000, default 10). */
-  quantity?: number;
-}
+/**
+ * A search for available numbers: exactly one way to choose them, as for PhoneNumberOrder (`state` alone or with
+ * rateCenter or city), and `quantity` (1 to 5000, default 10).
+ */
+export type AvailableNumbersQuery = Omit<NumbersSearch, "protected" | "orderBy">;
 
 /** One number Bandwidth offers, with the details its search returns. */
 export interface AvailableNumber {
@@ -47,22 +34,7 @@ export function checkAvailableNumbersQuery(query: AvailableNumbersQuery): Criter
   return criteria;
 }
 
-const KNOWN_KEYS = new Set([
-  "areaCode",
-  "npaNxx",
-  "npaNxxx",
-  "rateCenter",
-  "city",
-  "state",
-  "zip",
-  "lata",
-  "tollFreeVanity",
-  "tollFreeWildCardPattern",
-  "localVanity",
-  "endsIn",
-  "enableLCA",
-  "quantity",
-]);
+const KNOWN_KEYS: ReadonlySet<string> = new Set([...SEARCH_KEYS, "quantity"]);
 
 /**
  * Searches Bandwidth's inventory for available numbers, for use in a program (say, to pick specific numbers before

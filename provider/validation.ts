@@ -1,3 +1,5 @@
+import type { OrderCriteria } from "./numbers/types";
+
 /**
  * Input rules shared by the resources' `check` and by `getAvailableNumbers`. Pure: no I/O, no Pulumi runtime.
  * Bandwidth's limits come from its API reference (see README): a bad value is reported with the field and the rule.
@@ -199,24 +201,15 @@ export const CRITERIA_KEYS = [
 export type CriteriaKey = (typeof CRITERIA_KEYS)[number] | "state";
 
 /** The normalised criteria, in the flat shape the Numbers client takes for both search and order. */
-export interface Criteria {
-  telephoneNumbers?: string[];
-  reservationIds?: string[];
-  areaCode?: string;
-  npaNxx?: string;
-  npaNxxx?: string;
-  rateCenter?: string;
-  state?: string;
-  city?: string;
-  zip?: string;
-  lata?: string;
-  tollFreeVanity?: string;
-  tollFreeWildCardPattern?: string;
-  localVanity?: string;
-  endsIn?: boolean;
-  enableLCA?: boolean;
-  quantity?: number;
-}
+export type Criteria = OrderCriteria;
+
+/** Every input that selects which numbers, apart from specific telephoneNumbers: a search's keys. */
+export const SEARCH_KEYS = [
+  ...CRITERIA_KEYS.filter((k) => k !== "telephoneNumbers"),
+  "state",
+  "endsIn",
+  "enableLCA",
+] as const;
 
 /** Criteria with which Bandwidth refuses a backorder (error 5522). */
 export const NO_BACKORDER: ReadonlySet<CriteriaKey> = new Set([

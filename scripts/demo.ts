@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
-import { createStack, ensureEngine } from "../test/e2e/harness";
+import { createStack, emulatorStackConfig, ensureEngine } from "../test/e2e/harness";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = path.join(root, ".demo");
@@ -35,20 +35,7 @@ async function main(): Promise<number> {
         PULUMI_BACKEND_URL: pathToFileURL(path.join(work, "state")).href,
         PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "demo-passphrase",
       },
-      config: {
-        "bandwidth:dashboardUrl": { value: emu.dashboardUrl },
-        "bandwidth:voiceUrl": { value: emu.voiceUrl },
-        "bandwidth:accountId": { value: c.accountId },
-        "bandwidth:username": { value: c.username },
-        "bandwidth:password": { value: c.password, secret: true },
-        "bandwidth:userId": { value: c.userId },
-        "bandwidth:apiToken": { value: c.apiToken },
-        "bandwidth:apiSecret": { value: c.apiSecret, secret: true },
-        siteId: { value: c.siteId },
-        peerId: { value: c.peerId },
-        areaCode: { value: "919" },
-        quantity: { value: "2" },
-      },
+      config: emulatorStackConfig(emu, { peerId: c.peerId, areaCode: "919", quantity: "2" }),
     });
     const out = { onOutput: (s: string) => process.stdout.write(s) };
 

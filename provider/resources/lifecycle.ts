@@ -102,3 +102,27 @@ export function explain(who: string, operation: keyof typeof NEXT_STEP, e: unkno
   Object.assign(wrapped, { code: (e as { code?: unknown }).code });
   return wrapped;
 }
+
+/** The four calls that change or read real things; each error they throw gets its next step. */
+interface Operations<In, Out> {
+  create(inputs: In): Promise<unknown>;
+  read(id: string, props: Out): Promise<unknown>;
+  update(id: string, olds: Out, news: In): Promise<unknown>;
+  delete(id: string, props: Out): Promise<void>;
+}
+
+/** Wraps a resource's operations so that every error says what happened to the resource and what to run next. */
+export function withNextSteps<In, Out, Ops extends Operations<In, Out>>(
+  who: (props: In | Out) => string,
+  ops: Ops,
+): Ops {
+  const explained = <T>(p: Promise<T>, props: In | Out, op: keyof typeof NEXT_STEP) =>
+    p.catch((e) => Promise.reject(explain(who(props), op, e)));
+  return {
+    ...ops,
+    create: (inputs: In) => explained(ops.create(inputs), inputs, "create"),
+    read: (id: string, props: Out) => explained(ops.read(id, props), props, "read"),
+    update: (id: string, olds: Out, news: In) => explained(ops.update(id, olds, news), news, "update"),
+    delete: (id: string, props: Out) => explained(ops.delete(id, props), props, "delete"),
+  };
+}

@@ -15,10 +15,11 @@ import {
   NO_BACKORDER,
   quote,
   RULES,
+  SEARCH_KEYS,
   toE164,
   UNKNOWN,
 } from "../validation";
-import { explain, mapLimit, progress, ResourceInitError, sameValue, withProvider } from "./lifecycle";
+import { mapLimit, progress, ResourceInitError, sameValue, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a PhoneNumberOrder: where the numbers go, how to choose them, and how to wait and let go. */
@@ -131,24 +132,7 @@ const DEFAULT_TIMEOUT_SECONDS = 900;
 /** Disconnect errors that mean the number is already off the account, so there is nothing left to bill. */
 const ALREADY_GONE_CODES = new Set(["5006", "5076", "12738"]);
 /** Inputs whose change means other numbers: the resource is replaced. */
-const REPLACE_KEYS = [
-  "siteId",
-  "peerId",
-  "adoptOrderId",
-  "areaCode",
-  "npaNxx",
-  "npaNxxx",
-  "rateCenter",
-  "city",
-  "state",
-  "zip",
-  "lata",
-  "tollFreeVanity",
-  "tollFreeWildCardPattern",
-  "localVanity",
-  "endsIn",
-  "enableLCA",
-] as const;
+const REPLACE_KEYS = ["siteId", "peerId", "adoptOrderId", ...SEARCH_KEYS] as const;
 /** Inputs that only change how later calls are made: an update that calls nothing. */
 const SETTING_KEYS = [
   "partialAllowed",
@@ -793,18 +777,7 @@ export const implementation = {
   ): Promise<pulumi.dynamic.DiffResult> {
     return diffPhoneNumberOrder(olds, news);
   },
-  async create(inputs: PhoneNumberOrderInputs & Record<string, unknown>) {
-    return create(inputs).catch((e) => Promise.reject(explain(label(inputs), "create", e)));
-  },
-  async read(id: string, props: PhoneNumberOrderOutputs) {
-    return read(id, props).catch((e) => Promise.reject(explain(label(props), "read", e)));
-  },
-  async update(id: string, olds: PhoneNumberOrderOutputs, news: PhoneNumberOrderInputs & Record<string, unknown>) {
-    return update(id, olds, news).catch((e) => Promise.reject(explain(label(news), "update", e)));
-  },
-  async delete(id: string, props: PhoneNumberOrderOutputs) {
-    return destroy(id, props).catch((e) => Promise.reject(explain(label(props), "delete", e)));
-  },
+  ...withNextSteps(label, { create, read, update, delete: destroy }),
 };
 
 /** The dynamic provider of PhoneNumberOrder, as serialized into state. */
@@ -828,6 +801,7 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
   declare readonly e164Numbers: pulumi.Output<string[]>;
   declare readonly failedNumbers: pulumi.Output<string[]>;
   declare readonly orderCreateDate: pulumi.Output<string | undefined>;
+  declare readonly vacatedSlots: pulumi.Output<number[]>;
 
   constructor(name: string, args: PhoneNumberOrderArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
@@ -838,6 +812,7 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       e164Numbers: undefined,
       failedNumbers: undefined,
       orderCreateDate: undefined,
+      vacatedSlots: undefined,
     };
     const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     super(

@@ -4,7 +4,7 @@ import { requireVoiceSettings } from "../config";
 import { BandwidthError, TransportError } from "../http";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
-import { explain, progress, sameValue } from "./lifecycle";
+import { progress, sameValue, withNextSteps } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a VoiceImport: one number enabled for programmatic voice and messaging (Voice & Messaging v1). */
@@ -211,18 +211,7 @@ export const implementation = {
   async diff(_id: string, olds: VoiceImportOutputs, news: VoiceImportInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffVoiceImport(olds, news);
   },
-  async create(inputs: VoiceImportInputs) {
-    return create(inputs).catch((e) => Promise.reject(explain(`VoiceImport ${inputs.number}`, "create", e)));
-  },
-  async read(id: string, props: VoiceImportOutputs) {
-    return read(id, props).catch((e) => Promise.reject(explain(`VoiceImport ${props.number}`, "read", e)));
-  },
-  async update(id: string, olds: VoiceImportOutputs, news: VoiceImportInputs) {
-    return update(id, olds, news).catch((e) => Promise.reject(explain(`VoiceImport ${news.number}`, "update", e)));
-  },
-  async delete(id: string, props: VoiceImportOutputs) {
-    return destroy(id, props).catch((e) => Promise.reject(explain(`VoiceImport ${props.number}`, "delete", e)));
-  },
+  ...withNextSteps((p: VoiceImportInputs) => `VoiceImport ${p.number}`, { create, read, update, delete: destroy }),
 };
 
 /** The dynamic provider of VoiceImport, as serialized into state. */

@@ -14,6 +14,7 @@ import {
   type Stack,
   type UpResult,
 } from "@pulumi/pulumi/automation";
+import type { DemoCredentials } from "../../emulator";
 
 const execFileAsync = promisify(execFile);
 
@@ -150,4 +151,25 @@ export async function createStack(opts: CreateStackOptions): Promise<TestStack> 
       }
     },
   };
+}
+
+/** Stack config that points the provider at an emulator (secrets marked secret), plus program settings. */
+export function emulatorStackConfig(
+  emu: { dashboardUrl: string; voiceUrl: string; credentials: DemoCredentials },
+  program: Record<string, string> = {},
+): Record<string, { value: string; secret?: boolean }> {
+  const c = emu.credentials;
+  const config: Record<string, { value: string; secret?: boolean }> = {
+    "bandwidth:dashboardUrl": { value: emu.dashboardUrl },
+    "bandwidth:voiceUrl": { value: emu.voiceUrl },
+    "bandwidth:accountId": { value: c.accountId },
+    "bandwidth:username": { value: c.username },
+    "bandwidth:password": { value: c.password, secret: true },
+    "bandwidth:userId": { value: c.userId },
+    "bandwidth:apiToken": { value: c.apiToken },
+    "bandwidth:apiSecret": { value: c.apiSecret, secret: true },
+    siteId: { value: c.siteId },
+  };
+  for (const [key, value] of Object.entries(program)) config[key] = { value };
+  return config;
 }

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createStack, type TestStack } from "./harness";
+import { createStack, emulatorStackConfig, type TestStack } from "./harness";
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -29,22 +29,10 @@ describe("an interrupted `pulumi up` (killed while an order is in flight)", func
 
   before(async () => {
     emu = await startEmulator({ orderDelayMs: 3000, disconnectDelayMs: 200 });
-    const c = emu.credentials;
     stack = await createStack({
       workDir: root,
       stackName: `e2e-killed-${process.pid}`,
-      config: {
-        "bandwidth:dashboardUrl": { value: emu.dashboardUrl },
-        "bandwidth:voiceUrl": { value: emu.voiceUrl },
-        "bandwidth:accountId": { value: c.accountId },
-        "bandwidth:username": { value: c.username },
-        "bandwidth:password": { value: c.password, secret: true },
-        "bandwidth:userId": { value: c.userId },
-        "bandwidth:apiToken": { value: c.apiToken },
-        "bandwidth:apiSecret": { value: c.apiSecret, secret: true },
-        siteId: { value: c.siteId },
-        quantity: { value: "2" },
-      },
+      config: emulatorStackConfig(emu, { quantity: "2" }),
     });
     pulumi = path.join(stack.env.PATH!.split(path.delimiter)[0], "pulumi");
   });

@@ -5,29 +5,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createStack, type TestStack } from "./harness";
+import { createStack, emulatorStackConfig, type TestStack } from "./harness";
 
 /** The repository root holds the runnable stack (Pulumi.yaml → the hybrid example, compiled). */
 const root = path.resolve(__dirname, "..", "..", "..");
 
 function stackConfig(emu: RunningEmulator, extra: Record<string, string> = {}) {
-  const c = emu.credentials;
-  const config: Record<string, { value: string; secret?: boolean }> = {
-    "bandwidth:dashboardUrl": { value: emu.dashboardUrl },
-    "bandwidth:voiceUrl": { value: emu.voiceUrl },
-    "bandwidth:accountId": { value: c.accountId },
-    "bandwidth:username": { value: c.username },
-    "bandwidth:password": { value: c.password, secret: true },
-    "bandwidth:userId": { value: c.userId },
-    "bandwidth:apiToken": { value: c.apiToken },
-    "bandwidth:apiSecret": { value: c.apiSecret, secret: true },
-    siteId: { value: c.siteId },
-    areaCode: { value: "919" },
-    quantity: { value: "2" },
-    applicationId: { value: "a-first" },
-  };
-  for (const [k, v] of Object.entries(extra)) config[k] = { value: v };
-  return config;
+  return emulatorStackConfig(emu, { areaCode: "919", quantity: "2", applicationId: "a-first", ...extra });
 }
 
 const run = promisify(execFile);

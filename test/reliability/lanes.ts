@@ -2,8 +2,10 @@
  * Lanes: many scenarios in one process, each with its own emulated account. The provider reads its settings from
  * `process.env` at call time, so each lane sees its own BANDWIDTH_* variables through an AsyncLocalStorage overlay.
  */
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type AccountSeed, credentialsOf, type DemoCredentials, type RunningEmulator } from "../../emulator";
+import { mapLimit } from "../../provider/resources/lifecycle";
 
 const overlay = new AsyncLocalStorage<Record<string, string>>();
 let installed = false;
@@ -69,15 +71,4 @@ export function laneEnv(emu: RunningEmulator, seed: AccountSeed, extra: Record<s
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+export const inParallel = mapLimit;

@@ -112,15 +112,13 @@ export const BASELINE: Scenario = { name: "baseline, no fault", expectedOrders: 
 /** Every fault on every route, each over the full lifecycle (2 orders intended: the create and the scale-up). */
 export function faultScenarios(): Scenario[] {
   return ROUTES.flatMap((route) =>
-    FAULTS.map(
-      (fault): Scenario => ({
-        name: `${fault.name} on ${route.name}`,
-        expectedOrders: 2,
-        env: fault.env,
-        faults: (seed) => [{ ...fault.rule, method: route.method, path: route.path(seed) } as FaultRule],
-        run: (lane) => fullLifecycle(lane),
-      }),
-    ),
+    FAULTS.map((fault): Scenario => ({
+      name: `${fault.name} on ${route.name}`,
+      expectedOrders: 2,
+      env: fault.env,
+      faults: (seed) => [{ ...fault.rule, method: route.method, path: route.path(seed) } as FaultRule],
+      run: (lane) => fullLifecycle(lane),
+    })),
   );
 }
 
