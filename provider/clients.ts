@@ -2,6 +2,7 @@ import { numbersSettings, voiceSettings } from "./config";
 import { NumbersClient } from "./numbers";
 import { DisconnectBatcher, OrderWatcher } from "./numbers/watch";
 import { VoiceClient } from "./voice";
+import { VoiceLookups } from "./voice/lookups";
 
 /**
  * Clients built from the settings in force at call time. One client per distinct settings, so every resource of a
@@ -45,4 +46,16 @@ export function sharedWaits(client: NumbersClient): { orders: OrderWatcher; disc
     watchers.set(client, w);
   }
   return w;
+}
+
+const lookups = new WeakMap<VoiceClient, VoiceLookups>();
+
+/** The v1 user's shared, coalesced number lookups. */
+export function voiceLookups(client: VoiceClient): VoiceLookups {
+  let l = lookups.get(client);
+  if (!l) {
+    l = new VoiceLookups(client);
+    lookups.set(client, l);
+  }
+  return l;
 }

@@ -11,8 +11,14 @@ export interface RateLimit {
   burst: number;
 }
 
-/** Generous defaults: the limiter exists to obey 429s and smooth bursts, not to slow a normal stack down. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerSecond: 20, burst: 40 };
+/**
+ * Generous defaults: the limiter exists to obey 429s and smooth bursts, not to slow a normal stack down. Bandwidth
+ * does not publish the Numbers API's limits, so a bucket learns them: a 429 halves its rate, and every RECOVER_AFTER
+ * requests without one raise it by a quarter, back up to the configured rate.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerSecond: 100, burst: 200 };
+const RECOVER_AFTER = 50;
+const MIN_RATE_PER_SECOND = 0.5;
 
 /** Thrown by `acquire` when the wait would pass the caller's deadline. */
 export class RateLimitWaitTooLong extends Error {
@@ -31,9 +37,13 @@ export class TokenBucket {
   private refilledAt: number;
   private pausedUntil = 0;
   private readonly limit: RateLimit;
+  /** The rate in force: the configured one until a 429 lowers it. */
+  private rate: number;
+  private sinceLastLimit = 0;
 
   constructor(limit: RateLimit, now: number = Date.now()) {
     this.limit = limit;
+    this.rate = limit.ratePerSecond;
     this.tokens = limit.burst;
     this.refilledAt = now;
   }
@@ -43,8 +53,19 @@ export class TokenBucket {
     return this.pausedUntil;
   }
 
-  /** Pauses every caller until `until` (never shortens an existing pause). */
+  /** Tokens per second in force now. */
+  get ratePerSecond(): number {
+    return this.rate;
+  }
+
+  /** Pauses every caller until `until` (never shortens an existing pause); a new pause halves the rate. */
   pause(until: Date): void {
+    // Only the first 429 of a pause counts: the requests already in flight answer 429 too.
+    if (until.getTime() > this.pausedUntil) {
+      this.rate = Math.max(MIN_RATE_PER_SECOND, this.rate / 2);
+      this.tokens = 0;
+      this.sinceLastLimit = 0;
+    }
     this.pausedUntil = Math.max(this.pausedUntil, until.getTime());
   }
 
@@ -52,13 +73,17 @@ export class TokenBucket {
   tryTake(now: number = Date.now()): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     const elapsed = Math.max(0, now - this.refilledAt) / 1000;
-    this.tokens = Math.min(this.limit.burst, this.tokens + elapsed * this.limit.ratePerSecond);
+    this.tokens = Math.min(this.limit.burst, this.tokens + elapsed * this.rate);
     this.refilledAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;
+      if (++this.sinceLastLimit >= RECOVER_AFTER && this.rate < this.limit.ratePerSecond) {
+        this.rate = Math.min(this.limit.ratePerSecond, this.rate * 1.25);
+        this.sinceLastLimit = 0;
+      }
       return 0;
     }
-    return Math.ceil(((1 - this.tokens) / this.limit.ratePerSecond) * 1000);
+    return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
   }
 
   /** Waits for a token; throws RateLimitWaitTooLong rather than sleep past `deadline` (epoch ms). */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { numbersClient, optionalVoiceClient, sharedWaits } from "../clients";
+import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from "../clients";
 import { BandwidthError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
@@ -692,7 +692,7 @@ async function releaseNumbers(
   const voice = optionalVoiceClient();
   if (voice) {
     const unimported = await mapLimit(tns, 8, async (tn) => {
-      const found = await voice.findNumber(toE164(tn));
+      const found = await voiceLookups(voice).byNumber(toE164(tn));
       if (!found) return 0;
       try {
         await voice.deleteNumber(found.id);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { optionalVoiceClient } from "../clients";
+import { optionalVoiceClient, voiceLookups } from "../clients";
 import { requireVoiceSettings } from "../config";
 import { BandwidthError, TransportError } from "../http";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
@@ -165,7 +165,9 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
     if (Object.keys(patch).length > 0) await voice.updateNumber(numberId, patch);
     progress(`${who}: adopted existing import ${numberId}`);
   }
-  return { id: numberId, outs: toOutputs(inputs, await voice.getNumber(numberId)) };
+  // Details come from a lookup shared with the deployment's other imports (one list for many, else one GET).
+  const details = (await voiceLookups(voice).byId(numberId)) ?? (await voice.getNumber(numberId));
+  return { id: numberId, outs: toOutputs(inputs, details) };
 }
 
 async function read(id: string, props: VoiceImportOutputs): Promise<pulumi.dynamic.ReadResult> {

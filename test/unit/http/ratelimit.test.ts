@@ -41,4 +41,18 @@ describe("token bucket", () => {
     expect(a).to.not.equal(c);
     expect(a).to.not.equal(d);
   });
+
+  it("learns a lower rate from a 429 and recovers it after a run of requests without one", () => {
+    const bucket = new TokenBucket({ ratePerSecond: 100, burst: 200 }, 0);
+    bucket.pause(new Date(1_000));
+    expect(bucket.ratePerSecond).to.equal(50);
+    bucket.pause(new Date(1_000)); // the same pause, reported by a request already in flight
+    expect(bucket.ratePerSecond).to.equal(50);
+    let now = 1_000;
+    for (let i = 0; i < 50; i++) {
+      now += bucket.tryTake(now);
+      expect(bucket.tryTake(now)).to.equal(0);
+    }
+    expect(bucket.ratePerSecond).to.equal(62.5);
+  });
 });
