@@ -1,0 +1,427 @@
+/** The benchmark's outputs: a table on stdout, JSON and Markdown under bench/results, and an SVG chart. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import type { EngineResult } from "./engine";
+import { type Bucket, CONTENDERS, type Contender } from "./settings";
+
+/** Detection lag and cost of single orders at one processing time. */
+export interface SingleRow {
+  contender: string;
+  latencyS: number;
+  samples: number;
+  lagP50Ms: number;
+  lagP95Ms: number;
+  requestsPerOrder: number;
+  rateLimited: number;
+  errors: string[];
+}
+
+/** One contender's fleet run. */
+export interface FleetRow {
+  contender: string;
+  n: number;
+  concurrency: number;
+  /** Order and disconnect processing time of this run (s). */
+  latencyS: number;
+  wallS: number;
+  upS: number;
+  destroyS: number;
+  floorS: number;
+  floorTerms: Record<string, number>;
+  requests: number;
+  requestsPerNumber: number;
+  rateLimited: number;
+  rateLimitedPct: number;
+  peakRssMb: number;
+  completed: number;
+  errors: string[];
+  byRoute: Record<string, number>;
+}
+
+/** The preview run, or why it failed. */
+export type PreviewResult =
+  | {
+      resources: number;
+      requests: number;
+      msPerResource: number;
+      phoneNumberOrderMsPer: number;
+      voiceImportMsPer: number;
+      unexpectedChanges: number;
+      peakRssMb: number;
+    }
+  | { error: string };
+
+/** One of the issue's targets, checked against this run. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** Everything one run produced (the JSON file). */
+export interface BenchResults {
+  startedAt: string;
+  durationS?: number;
+  command: string;
+  machine: { cores: number; cpu: string; memoryGb: number };
+  node: string;
+  settings: {
+    rateLimits: Record<string, Bucket>;
+    fleetLatencyS: number;
+    singleOrderSamples: number;
+    contendersSideBySide: boolean;
+    contenders: Contender[];
+  };
+  single: SingleRow[];
+  fleet: FleetRow[];
+  preview?: PreviewResult;
+  engine?: EngineResult;
+  targets: TargetCheck[];
+}
+
+const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : "-");
+
+/** Checks the issue's targets; fleet targets use the largest N that ran. */
+export function evaluateTargets(r: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const provider = r.fleet.filter((f) => f.contender === "provider" && f.latencyS === r.settings.fleetLatencyS);
+  const largest = Math.max(...provider.map((f) => f.n));
+  const slow = r.fleet.filter((f) => f.contender === "provider" && f.latencyS !== r.settings.fleetLatencyS);
+  for (const f of [...provider.filter((row) => row.n === largest), ...slow]) {
+    const at = `N=${f.n} C=${f.concurrency} L=${f.latencyS}s`;
+    const baseline = r.fleet.find(
+      (b) => b.contender === "sdk-500ms" && b.n === f.n && b.concurrency === f.concurrency && b.latencyS === f.latencyS,
+    );
+    const ok = f.errors.length === 0 && f.completed === f.n;
+    checks.push(
+      { target: `fleet ${at}: all lifecycles succeed`, measured: `${f.completed}/${f.n}`, met: ok },
+      {
+        target: `fleet ${at}: wall ≤ 1.25 × floor`,
+        measured: `${fmt(f.wallS)} s vs floor ${fmt(f.floorS)} s (${fmt(f.wallS / f.floorS, 2)}×)`,
+        met: f.wallS <= 1.25 * f.floorS,
+      },
+      {
+        target: `fleet ${at}: ≤ 5 requests per number`,
+        measured: fmt(f.requestsPerNumber, 2),
+        met: f.requestsPerNumber <= 5,
+      },
+      {
+        target: `fleet ${at}: ≤ 1 % answered 429`,
+        measured: `${fmt(f.rateLimitedPct, 2)} %`,
+        met: f.rateLimitedPct <= 1,
+      },
+      {
+        target: `fleet ${at}: ≥ 5 × fewer requests than the 500 ms baseline`,
+        measured: baseline ? `${fmt(baseline.requests / Math.max(1, f.requests), 2)}×` : "no baseline",
+        met: baseline !== undefined && baseline.requests >= 5 * f.requests,
+      },
+      { target: `fleet ${at}: peak RSS ≤ 200 MB`, measured: `${fmt(f.peakRssMb, 0)} MB`, met: f.peakRssMb <= 200 },
+    );
+  }
+  for (const s of r.single.filter((row) => row.contender === "provider")) {
+    const bound = Math.max(100, 100 * s.latencyS);
+    checks.push({
+      target: `single order L=${s.latencyS} s: lag p50 ≤ ${bound} ms`,
+      measured: `${fmt(s.lagP50Ms, 0)} ms`,
+      met: s.lagP50Ms <= bound,
+    });
+    if (s.latencyS === 10) {
+      checks.push({
+        target: "single order L=10 s: ≤ 10 requests",
+        measured: fmt(s.requestsPerOrder, 1),
+        met: s.requestsPerOrder <= 10,
+      });
+    }
+  }
+  if (r.preview && "resources" in r.preview) {
+    const p = r.preview;
+    checks.push(
+      { target: "preview: 0 requests", measured: String(p.requests), met: p.requests === 0 },
+      { target: "preview: ≤ 1 ms per resource", measured: `${fmt(p.msPerResource, 3)} ms`, met: p.msPerResource <= 1 },
+      {
+        target: "preview: unchanged program diffs as unchanged",
+        measured: `${p.unexpectedChanges} changes`,
+        met: p.unexpectedChanges === 0,
+      },
+    );
+  }
+  return checks;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** The whole report as Markdown (also what stdout shows). */
+export function markdown(r: BenchResults): string {
+  const out: string[] = [];
+  const limits = Object.entries(r.settings.rateLimits)
+    .map(([k, v]) => `${k} ${v.perMinute}/min burst ${v.burst}`)
+    .join(", ");
+  out.push(
+    `Run ${r.startedAt} on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.node}, ${fmt(r.durationS ?? 0, 0)} s: \`${r.command}\``,
+    "",
+    `Emulator limits per account: ${limits}. Contenders ${r.settings.contendersSideBySide ? "ran side by side, each on its own account" : "ran one after another"}.`,
+    "",
+  );
+  if (r.single.length > 0) {
+    out.push(
+      `### Single order (${r.settings.singleOrderSamples} orders at once per contender)`,
+      "",
+      table(
+        ["contender", "L (s)", "lag p50 (ms)", "lag p95 (ms)", "requests/order", "429s"],
+        r.single.map((s) => [
+          s.contender,
+          String(s.latencyS),
+          fmt(s.lagP50Ms, 0),
+          fmt(s.lagP95Ms, 0),
+          fmt(s.requestsPerOrder, 1),
+          String(s.rateLimited),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (r.fleet.length > 0) {
+    out.push(
+      `### Fleet: order, import, destroy (L = D = ${r.settings.fleetLatencyS} s)`,
+      "",
+      table(
+        [
+          "contender",
+          "N",
+          "C",
+          "L (s)",
+          "wall (s)",
+          "floor (s)",
+          "wall/floor",
+          "requests",
+          "req/number",
+          "429s",
+          "429 %",
+          "peak RSS (MB)",
+          "ok",
+        ],
+        r.fleet.map((f) => [
+          f.contender,
+          String(f.n),
+          String(f.concurrency),
+          String(f.latencyS),
+          fmt(f.wallS),
+          fmt(f.floorS),
+          fmt(f.wallS / f.floorS, 2),
+          String(f.requests),
+          fmt(f.requestsPerNumber, 2),
+          String(f.rateLimited),
+          fmt(f.rateLimitedPct, 2),
+          fmt(f.peakRssMb, 0),
+          `${f.completed}/${f.n}`,
+        ]),
+      ),
+      "",
+      "Floor = max(ceil(N/C)·L, (N − B_order)/r_order + L, (N − B_import)/r_import + L) + ceil(N/C)·D: every create and " +
+        "delete holds an engine slot for at least L or D, and N order POSTs and N v1 imports must pass their buckets " +
+        "(burst B, rate r).",
+      "",
+    );
+  }
+  if (r.preview) {
+    const p = r.preview;
+    out.push("### Preview (check + diff, unchanged program)", "");
+    if ("error" in p) out.push(`failed: ${p.error}`, "");
+    else {
+      out.push(
+        table(
+          ["resources", "requests", "ms/resource", "PhoneNumberOrder ms", "VoiceImport ms", "changes", "peak RSS (MB)"],
+          [
+            [
+              String(p.resources),
+              String(p.requests),
+              fmt(p.msPerResource, 3),
+              fmt(p.phoneNumberOrderMsPer, 3),
+              fmt(p.voiceImportMsPer, 3),
+              String(p.unexpectedChanges),
+              fmt(p.peakRssMb, 0),
+            ],
+          ],
+        ),
+        "",
+      );
+    }
+  }
+  if (r.engine) {
+    const e = r.engine;
+    out.push("### Through the Pulumi engine", "");
+    if (!e.available) out.push(`not run: ${e.reason}`, "");
+    else {
+      out.push(
+        table(
+          ["stack", "up (s)", "destroy (s)", "created", "deleted", "requests", "429s"],
+          [
+            [
+              `${e.resources} PhoneNumberOrders`,
+              fmt(e.numbers.upS),
+              fmt(e.numbers.destroyS),
+              String(e.numbers.created),
+              String(e.numbers.deleted),
+              String(e.numbers.requests),
+              String(e.numbers.rateLimited),
+            ],
+            [
+              `${e.resources} no-op`,
+              fmt(e.noop.upS),
+              fmt(e.noop.destroyS),
+              String(e.noop.created),
+              String(e.noop.deleted),
+              "0",
+              "0",
+            ],
+          ],
+        ),
+        "",
+        `Provider's share: up ${fmt(e.numbers.upS - e.noop.upS)} s, destroy ${fmt(e.numbers.destroyS - e.noop.destroyS)} s over the engine's own cost.`,
+        "",
+      );
+    }
+  }
+  if (r.targets.length > 0) {
+    out.push(
+      "### Targets",
+      "",
+      table(
+        ["target", "measured", "met"],
+        r.targets.map((t) => [t.target, t.measured, t.met ? "yes" : "NO"]),
+      ),
+      "",
+    );
+  }
+  const errors = [...r.single.flatMap((s) => s.errors), ...r.fleet.flatMap((f) => f.errors)];
+  if (errors.length > 0) out.push("### Errors", "", ...[...new Set(errors)].map((e) => `- ${e.split("\n")[0]}`), "");
+  return out.join("\n");
+}
+
+const COLORS: Record<string, string> = { provider: "#1f77b4", "sdk-500ms": "#d62728", "sdk-2s": "#ff7f0e" };
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Log-scale axis helper: value → pixel within [from, to]. */
+function logScale(min: number, max: number, from: number, to: number) {
+  const lo = Math.log10(min);
+  const hi = Math.log10(max);
+  return (v: number) => from + ((Math.log10(Math.max(v, min)) - lo) / (hi - lo || 1)) * (to - from);
+}
+
+function decades(min: number, max: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) out.push(10 ** e);
+  return out;
+}
+
+/** Wall time and requests against N, one line per contender and concurrency (dashed: the higher one). */
+export function fleetSvg(results: BenchResults): string {
+  const r = { ...results, fleet: results.fleet.filter((f) => f.latencyS === results.settings.fleetLatencyS) };
+  const width = 980;
+  const height = 430;
+  const panelW = 400;
+  const top = 40;
+  const bottom = 340;
+  const sizes = [...new Set(r.fleet.map((f) => f.n))].sort((a, b) => a - b);
+  const concurrencies = [...new Set(r.fleet.map((f) => f.concurrency))].sort((a, b) => a - b);
+  if (sizes.length === 0)
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40"><text x="10" y="25">no fleet data</text></svg>`;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+  ];
+  const panels: Array<{ title: string; value: (f: FleetRow) => number; floor: boolean }> = [
+    { title: `wall time (s) against N, L = ${r.settings.fleetLatencyS} s`, value: (f) => f.wallS, floor: true },
+    { title: "requests against N", value: (f) => f.requests, floor: false },
+  ];
+  panels.forEach((panel, pi) => {
+    const left = 70 + pi * (panelW + 90);
+    const values = r.fleet.map(panel.value).filter((v) => Number.isFinite(v) && v > 0);
+    if (panel.floor) values.push(...r.fleet.map((f) => f.floorS));
+    const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
+    const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+    const x = logScale(sizes[0], sizes[sizes.length - 1], left, left + panelW);
+    const y = logScale(yMin, yMax, bottom, top);
+    parts.push(`<text x="${left}" y="${top - 15}" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>`);
+    parts.push(`<rect x="${left}" y="${top}" width="${panelW}" height="${bottom - top}" fill="none" stroke="#999"/>`);
+    for (const d of decades(yMin, yMax)) {
+      if (d < yMin || d > yMax) continue;
+      parts.push(`<line x1="${left}" x2="${left + panelW}" y1="${y(d)}" y2="${y(d)}" stroke="#eee"/>`);
+      parts.push(`<text x="${left - 6}" y="${y(d) + 4}" text-anchor="end">${d}</text>`);
+    }
+    for (const n of sizes) {
+      parts.push(`<text x="${x(n)}" y="${bottom + 16}" text-anchor="middle">${n}</text>`);
+    }
+    parts.push(`<text x="${left + panelW / 2}" y="${bottom + 34}" text-anchor="middle">N (numbers)</text>`);
+    const line = (points: Array<[number, number]>, color: string, dash: string, width = 2) =>
+      `<polyline fill="none" stroke="${color}" stroke-width="${width}" stroke-dasharray="${dash}" points="${points
+        .map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`)
+        .join(" ")}"/>`;
+    concurrencies.forEach((c, ci) => {
+      const dash = ci === 0 ? "" : "6 4";
+      if (panel.floor) {
+        const floors = sizes.map((n) => r.fleet.find((f) => f.n === n && f.concurrency === c)?.floorS ?? Number.NaN);
+        parts.push(
+          line(
+            sizes.map((n, i) => [x(n), y(floors[i])]),
+            "#888",
+            ci === 0 ? "2 3" : "1 5",
+            1.5,
+          ),
+        );
+      }
+      for (const contender of CONTENDERS) {
+        const rows = sizes
+          .map((n) => r.fleet.find((f) => f.contender === contender.id && f.n === n && f.concurrency === c))
+          .filter((f): f is FleetRow => f !== undefined && Number.isFinite(panel.value(f)));
+        const color = COLORS[contender.id] ?? "#333";
+        parts.push(
+          line(
+            rows.map((f) => [x(f.n), y(panel.value(f))]),
+            color,
+            dash,
+          ),
+        );
+        for (const f of rows) parts.push(`<circle cx="${x(f.n)}" cy="${y(panel.value(f))}" r="3" fill="${color}"/>`);
+      }
+    });
+  });
+  let ly = bottom + 58;
+  let lx = 70;
+  const legend = (label: string, color: string, dash: string) => {
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2" stroke-dasharray="${dash}"/>`,
+    );
+    parts.push(`<text x="${lx + 34}" y="${ly}">${escapeXml(label)}</text>`);
+    lx += 34 + label.length * 6.5 + 20;
+    if (lx > width - 200) {
+      lx = 70;
+      ly += 18;
+    }
+  };
+  for (const contender of CONTENDERS) legend(contender.label, COLORS[contender.id] ?? "#333", "");
+  for (const [ci, c] of concurrencies.entries()) {
+    legend(`C = ${c}${ci === 0 ? " (solid)" : " (dashed)"}`, "#333", ci === 0 ? "" : "6 4");
+  }
+  legend("floor", "#888", "2 3");
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/** Prints the report and writes latest.json, latest.md and fleet.svg into `dir`. */
+export function writeReports(r: BenchResults, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const md = markdown(r);
+  process.stdout.write(`${md}\n`);
+  writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(path.join(dir, "latest.md"), `${md}\n`);
+  writeFileSync(path.join(dir, "fleet.svg"), `${fleetSvg(r)}\n`);
+  process.stderr.write(`bench: wrote ${["latest.json", "latest.md", "fleet.svg"].join(", ")} in bench/results\n`);
+}

@@ -1,0 +1,124 @@
+/**
+ * The one set of conditions every contender runs under: emulator rate limits, processing times, fleet sizes and
+ * concurrency, plus the floor those limits impose on a fleet.
+ */
+import { availableParallelism } from "node:os";
+import type { AccountSeed, RateCategory } from "../emulator";
+
+/** A token bucket as the emulator takes it. */
+export interface Bucket {
+  perMinute: number;
+  burst: number;
+}
+
+/**
+ * Per-account limits. V1_IMPORT is Bandwidth's documented 100 per minute with a burst of 800; the Numbers API figures
+ * are ours (Bandwidth does not publish them): 10 orders or disconnects a second with a burst of 100, 50 reads a second
+ * with a burst of 500.
+ */
+export const RATE_LIMITS: Record<RateCategory, Bucket> = {
+  ORDER: { perMinute: 600, burst: 100 },
+  DISCONNECT: { perMinute: 600, burst: 100 },
+  SEARCH: { perMinute: 600, burst: 100 },
+  HISTORY: { perMinute: 3000, burst: 500 },
+  V1_IMPORT: { perMinute: 100, burst: 800 },
+  V1: { perMinute: 6000, burst: 1000 },
+};
+
+/** Emulator processing times of the single-order runs (seconds). */
+export const SINGLE_ORDER_LATENCIES_S = [0.2, 2, 10];
+/** Orders placed at once per latency: enough samples for a p95 without waiting L several times. */
+export const SINGLE_ORDER_SAMPLES = 8;
+/** Order and disconnect processing time in the fleet runs (seconds): small, so N = 1000 fits the time budget. */
+export const FLEET_LATENCY_S = 0.2;
+/**
+ * Fleets at a realistic processing time, where polling costs show: N = 1000 at such L would take many minutes per
+ * contender at C = 8 (ceil(N/C)·L per phase), so this runs N = 100 at C = 64.
+ */
+export const SLOW_FLEETS: ReadonlyArray<{ n: number; concurrency: number; latencyS: number }> = [
+  { n: 100, concurrency: 64, latencyS: 10 },
+];
+/** Resources per kind in the preview run. */
+export const PREVIEW_RESOURCES = 1000;
+/** Numbers in the engine run, and no-op resources it is compared with. */
+export const ENGINE_RESOURCES = 50;
+/** Area code every contender orders in (restocked before each run so no one runs short). */
+export const AREA_CODE = "919";
+
+/** Pulumi's default parallelism is 4 × cores; 64 is a common `--parallel` override. */
+export function fleetConcurrencies(): number[] {
+  return [4 * availableParallelism(), 64];
+}
+
+/** Fleet sizes; `--quick` keeps the small ones. */
+export function fleetSizes(quick: boolean): number[] {
+  return quick ? [10, 100] : [10, 100, 1000];
+}
+
+/** A way of getting numbers: the provider through its public surface, or a user's script on the official SDK. */
+export interface Contender {
+  /** Short id used in tables, JSON and the chart. */
+  id: string;
+  label: string;
+  kind: "provider" | "sdk";
+  /** Fixed poll interval of the SDK script (ms). */
+  pollMs?: number;
+}
+
+/** Every contender, in the order tables list them. */
+export const CONTENDERS: readonly Contender[] = [
+  { id: "provider", label: "pulumi-bandwidth providers", kind: "provider" },
+  { id: "sdk-500ms", label: "@bandwidth/numbers + v1 fetch, poll 500 ms", kind: "sdk", pollMs: 500 },
+  { id: "sdk-2s", label: "@bandwidth/numbers + v1 fetch, poll 2 s", kind: "sdk", pollMs: 2000 },
+];
+
+/** One emulated account per contender, so contenders can run side by side with identical, separate limits. */
+export function accountFor(index: number): AccountSeed {
+  const n = String(index + 1).padStart(2, "0");
+  return {
+    accountId: `99001${n}`,
+    username: `bench${n}`,
+    password: `bench-password-${n}`,
+    userId: `u-bench00${n}`,
+    apiToken: `t-bench00${n}`,
+    apiSecret: `bench-secret-${n}`,
+    sites: [{ siteId: "461", peerIds: ["651681"] }],
+  };
+}
+
+/** Seconds needed to spend `count` tokens from a full bucket. */
+function drainSeconds(count: number, bucket: Bucket): number {
+  return Math.max(0, count - bucket.burst) / (bucket.perMinute / 60);
+}
+
+/** The floor of one fleet run and the terms it is made of (seconds). */
+export interface Floor {
+  totalS: number;
+  upS: number;
+  destroyS: number;
+  terms: Record<string, number>;
+}
+
+/**
+ * The least wall time any client can take for N lifecycles at concurrency C with processing time L (orders) and
+ * D (disconnects), request round trips counted as free:
+ *
+ *   up      = max( ceil(N/C)·L,                  every create holds an engine slot for at least L
+ *                  (N − B_order)/r_order + L,     N order POSTs through the ORDER bucket
+ *                  (N − B_import)/r_import + L )  N v1 imports through the V1_IMPORT bucket, the first after L
+ *   destroy = ceil(N/C)·D                        every order delete holds a slot until its disconnect is final
+ *
+ * Disconnect POSTs do not add a term: a client that shares one disconnect among the C deletes in flight needs N/C
+ * of them, within the DISCONNECT burst at these sizes. Up and destroy add because `pulumi destroy` follows `up`.
+ */
+export function fleetFloor(n: number, concurrency: number, latencyS: number, disconnectS = latencyS): Floor {
+  const terms = {
+    concurrencyUp: Math.ceil(n / concurrency) * latencyS,
+    orderRate: drainSeconds(n, RATE_LIMITS.ORDER) + latencyS,
+    importRate: drainSeconds(n, RATE_LIMITS.V1_IMPORT) + latencyS,
+    concurrencyDestroy: Math.ceil(n / concurrency) * disconnectS,
+  };
+  const upS = Math.max(terms.concurrencyUp, terms.orderRate, terms.importRate);
+  const destroyS = terms.concurrencyDestroy;
+  return { totalS: upS + destroyS, upS, destroyS, terms };
+}
