@@ -165,6 +165,7 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
     if (Object.keys(patch).length > 0) await voice.updateNumber(numberId, patch);
     progress(`${who}: adopted existing import ${numberId}`);
   }
+  voiceLookups(voice).noteImported(inputs.number, true);
   // Details come from a lookup shared with the deployment's other imports (one list for many, else one GET).
   const details = (await voiceLookups(voice).byId(numberId)) ?? (await voice.getNumber(numberId));
   return { id: numberId, outs: toOutputs(inputs, details) };
@@ -203,6 +204,8 @@ async function destroy(id: string, props: VoiceImportOutputs): Promise<void> {
   } catch (e) {
     if (!(e instanceof BandwidthError && e.code === "NOT_FOUND")) throw e;
   }
+  // The order holding this number can skip looking it up again when it disconnects it.
+  voiceLookups(voice).noteImported(props.number, false);
 }
 
 /** The VoiceImport implementation the serialized provider loads by module path. */

@@ -8,6 +8,8 @@ import type { VoiceNumber } from "./types";
 /** From this many lookups in one window on, one list of the user's numbers is cheaper than a GET each. */
 const LIST_FROM = 8;
 const WINDOW_MS = 30;
+/** How long a number this process un-imported is known to be absent without asking again. */
+const REMOVED_FOR_MS = 10 * 60_000;
 
 type Key = { kind: "number" | "id"; value: string };
 
@@ -21,12 +23,25 @@ interface Pending {
 export class VoiceLookups {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** E.164 numbers this process un-imported, and when. */
+  private readonly removed = new Map<string, number>();
 
   constructor(private readonly client: VoiceClient) {}
 
-  /** The imported number with this E.164, or undefined when it is not imported. */
+  /**
+   * The imported number with this E.164, or undefined when it is not imported. A number this process un-imported
+   * in the last ten minutes (a VoiceImport destroyed before the order that holds it) is answered without a request.
+   */
   byNumber(e164: string): Promise<VoiceNumber | undefined> {
+    const removedAt = this.removed.get(e164);
+    if (removedAt !== undefined && Date.now() - removedAt < REMOVED_FOR_MS) return Promise.resolve(undefined);
     return this.enqueue({ kind: "number", value: e164 });
+  }
+
+  /** Records that this process imported (`present`) or un-imported a number. */
+  noteImported(e164: string, present: boolean): void {
+    if (present) this.removed.delete(e164);
+    else this.removed.set(e164, Date.now());
   }
 
   /** The imported number with this id (`n-...`), or undefined when it is gone. */

@@ -204,6 +204,22 @@ describe("PhoneNumberOrder against the emulator", function () {
     expect(ctx.emu.model.listVoiceNumbers(ctx.emu.credentials.userId)).to.deep.equal([]);
   });
 
+  it("after its VoiceImports were destroyed, the order's delete asks v1 nothing about their numbers", async () => {
+    const { id, outs } = await engineCreate(order, args({ areaCode: "919", quantity: 2 }));
+    const imports = [];
+    for (const e164 of outs.e164Numbers as string[]) imports.push(await engineCreate(voice, { number: e164 }));
+    for (const imp of imports) await voice.delete!(imp.id, imp.outs);
+    const start = ctx.emu.requestLog().length;
+    await order.delete!(id, outs);
+    expect(
+      ctx.emu
+        .requestLog()
+        .slice(start)
+        .filter((r) => r.api === "voice"),
+    ).to.deep.equal([]);
+    expect(inService()).to.deep.equal([]);
+  });
+
   it("delete counts numbers already disconnected behind Pulumi's back as done", async () => {
     const { id, outs } = await engineCreate(order, args({ areaCode: "919", quantity: 2 }));
     ctx.emu.model.disconnectBehindTheBack((outs.telephoneNumbers as string[])[0]);
