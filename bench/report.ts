@@ -308,7 +308,7 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Log-scale axis helper: value → pixel within [from, to]. */
+/** Log-scale axis: value → pixel within [from, to]. */
 function logScale(min: number, max: number, from: number, to: number) {
   const lo = Math.log10(min);
   const hi = Math.log10(max);

@@ -69,7 +69,7 @@ export interface RunningEmulator {
   /** Credentials of the first account. */
   credentials: DemoCredentials;
   /**
-   * In-process access to the state. Useful helpers: `numbersInService(accountId)`, `listVoiceNumbers(userId)`,
+   * In-process access to the state. Useful methods: `numbersInService(accountId)`, `listVoiceNumbers(userId)`,
    * `listOrders(accountId)`, `listDisconnects(accountId)`, `getOrder(accountId, id)`, `tn(tn)`,
    * `disconnectBehindTheBack(tn)`, `restock(areaCode, quantity)`, `restockNumbers(tns)`, `accountSummary(accountId)`.
    */

@@ -77,7 +77,7 @@ export interface CreateStackOptions {
 
 /** An Automation API stack on a throw-away local backend, with the operations the tests use. */
 export interface TestStack {
-  /** The underlying Automation API stack, for anything the helpers do not cover. */
+  /** The underlying Automation API stack, for anything the methods below do not cover. */
   stack: Stack;
   /** The environment every engine process of this stack runs with. */
   env: Record<string, string>;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { RunningEmulator } from "../../../emulator";
-import { DEMO, fastEmulator, numbersCall, OTHER_ACCOUNT, orderNumbers, tag, tags, voiceCall } from "./helpers";
+import { DEMO, fastEmulator, numbersCall, OTHER_ACCOUNT, orderNumbers, tag, tags, voiceCall } from "./calls";
 
 describe("emulator: authentication and account isolation", () => {
   let emu: RunningEmulator;

@@ -11,7 +11,7 @@ import {
   tags,
   voiceCall,
   waitDisconnect,
-} from "./helpers";
+} from "./calls";
 
 describe("emulator: disconnects and telephone-number states", () => {
   let emu: RunningEmulator;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { RunningEmulator } from "../../../emulator";
-import { fastEmulator, orderXml, placeOrder, tag, waitOrder } from "./helpers";
+import { fastEmulator, orderXml, placeOrder, tag, waitOrder } from "./calls";
 
 describe("emulator: load", function () {
   this.timeout(30000);

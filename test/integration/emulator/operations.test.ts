@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { RunningEmulator } from "../../../emulator";
-import { basic, fastEmulator, numbersCall, orderNumbers, orderXml, tag, voiceCall } from "./helpers";
+import { basic, fastEmulator, numbersCall, orderNumbers, orderXml, tag, voiceCall } from "./calls";
 
 describe("emulator: rate limits", () => {
   let emu: RunningEmulator;

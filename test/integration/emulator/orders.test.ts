@@ -11,7 +11,7 @@ import {
   tag,
   tags,
   waitOrder,
-} from "./helpers";
+} from "./calls";
 
 describe("emulator: orders", () => {
   let emu: RunningEmulator;

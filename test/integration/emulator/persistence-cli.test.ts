@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { startEmulator } from "../../../emulator";
-import { basic, orderXml, placeOrder, sleep, tag, waitOrder } from "./helpers";
+import { basic, orderXml, placeOrder, sleep, tag, waitOrder } from "./calls";
 
 describe("emulator: state file", () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { RunningEmulator } from "../../../emulator";
-import { fastEmulator, orderNumbers, voiceCall } from "./helpers";
+import { fastEmulator, orderNumbers, voiceCall } from "./calls";
 
 describe("emulator: Voice & Messaging v1 phoneNumbers", () => {
   let emu: RunningEmulator;
