@@ -15,6 +15,11 @@ export function nextLookDelay(elapsedMs: number): number {
   return Math.min(5_000, Math.max(100, elapsedMs * 0.25));
 }
 
+/** Shortest gap between two shared list requests. */
+const MIN_LIST_GAP_MS = 100;
+/** A look due within this much of a tick is taken at that tick. */
+const LOOK_AHEAD_MS = 50;
+
 interface Waiter {
   orderId: string;
   startedAt: number;
@@ -31,6 +36,7 @@ export class OrderWatcher {
   private readonly waiters = new Map<string, Waiter[]>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private lastTickAt = 0;
 
   constructor(private readonly client: NumbersClient) {}
 
@@ -69,6 +75,8 @@ export class OrderWatcher {
     if (this.waiters.size === 0) return;
     let next = Number.POSITIVE_INFINITY;
     for (const list of this.waiters.values()) for (const w of list) next = Math.min(next, w.dueAt, w.deadlineMs);
+    // Orders placed a moment apart would each bring their own tick: several share one list instead.
+    if (this.waiters.size > 1) next = Math.max(next, this.lastTickAt + MIN_LIST_GAP_MS);
     this.timer = setTimeout(() => void this.tick(), Math.max(0, next - Date.now()));
   }
 
@@ -77,8 +85,10 @@ export class OrderWatcher {
     this.ticking = true;
     try {
       const now = Date.now();
+      this.lastTickAt = now;
+      // Looks due shortly ride along with this tick rather than bringing their own.
       const due = [...this.waiters.keys()].filter((id) =>
-        this.waiters.get(id)!.some((w) => w.dueAt <= now || w.deadlineMs <= now),
+        this.waiters.get(id)!.some((w) => w.dueAt <= now + LOOK_AHEAD_MS || w.deadlineMs <= now),
       );
       if (due.length === 0) return;
       // One order alone is cheaper to read directly; several share one list of the account's RECEIVED orders.
