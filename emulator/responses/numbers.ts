@@ -336,37 +336,39 @@ export function updateOrder(model: EmulatorModel, req: ApiRequest): ApiResponse 
   return xmlResponse(200, orderDocument(order));
 }
 
-/** `GET /accounts/{a}/orders?customerOrderId=&status=&page=&size=` */
-export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
-  const orders = model.listOrders(req.params.accountId, {
-    customerOrderId: req.query.get("customerOrderId") ?? undefined,
-    status: req.query.get("status") ?? undefined,
-  });
-  const { page, size, slice, hasNext } = pageOf(orders, req.query);
+/** The list shape orders and disconnects share: one page of `OrderIdUserIdDate` rows with paging links. */
+function orderList<T>(req: ApiRequest, items: T[], row: (item: T) => XmlChild[]): ApiResponse {
+  const { page, size, slice, hasNext } = pageOf(items, req.query);
   return xmlResponse(
     200,
     el(
       "ResponseSelectWrapper",
       el(
         "ListOrderIdUserIdDate",
-        tx("TotalCount", orders.length),
+        tx("TotalCount", items.length),
         links(req, page, size, hasNext),
-        ...slice.map((o) =>
-          el(
-            "OrderIdUserIdDate",
-            tx("CountOfTNs", o.completedNumbers.length),
-            tx("CustomerOrderId", o.customerOrderId),
-            tx("userId", o.createdByUser),
-            tx("lastModifiedDate", o.lastModifiedDate),
-            tx("OrderDate", o.orderCreateDate),
-            tx("OrderType", "new_number"),
-            tx("orderId", o.id),
-            tx("OrderStatus", o.status),
-          ),
-        ),
+        ...slice.map((item) => el("OrderIdUserIdDate", ...row(item))),
       ),
     ),
   );
+}
+
+/** `GET /accounts/{a}/orders?customerOrderId=&status=&page=&size=` */
+export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
+  const orders = model.listOrders(req.params.accountId, {
+    customerOrderId: req.query.get("customerOrderId") ?? undefined,
+    status: req.query.get("status") ?? undefined,
+  });
+  return orderList(req, orders, (o) => [
+    tx("CountOfTNs", o.completedNumbers.length),
+    tx("CustomerOrderId", o.customerOrderId),
+    tx("userId", o.createdByUser),
+    tx("lastModifiedDate", o.lastModifiedDate),
+    tx("OrderDate", o.orderCreateDate),
+    tx("OrderType", "new_number"),
+    tx("orderId", o.id),
+    tx("OrderStatus", o.status),
+  ]);
 }
 
 /** `POST /accounts/{a}/disconnects` → 201 + Location. */
@@ -388,31 +390,16 @@ export function listDisconnects(model: EmulatorModel, req: ApiRequest): ApiRespo
     status: req.query.get("status") ?? undefined,
     customerOrderId: req.query.get("customerOrderId") ?? undefined,
   });
-  const { page, size, slice, hasNext } = pageOf(all, req.query);
-  return xmlResponse(
-    200,
-    el(
-      "ResponseSelectWrapper",
-      el(
-        "ListOrderIdUserIdDate",
-        tx("TotalCount", all.length),
-        links(req, page, size, hasNext),
-        ...slice.map((d) =>
-          el(
-            "OrderIdUserIdDate",
-            tx("CountOfTNs", d.numbers.length),
-            tx("CustomerOrderId", d.customerOrderId),
-            tx("userId", d.createdByUser),
-            tx("lastModifiedDate", d.lastModifiedDate),
-            tx("OrderId", d.id),
-            tx("OrderType", "disconnect"),
-            tx("OrderDate", d.orderCreateDate),
-            tx("OrderStatus", d.status),
-          ),
-        ),
-      ),
-    ),
-  );
+  return orderList(req, all, (d) => [
+    tx("CountOfTNs", d.numbers.length),
+    tx("CustomerOrderId", d.customerOrderId),
+    tx("userId", d.createdByUser),
+    tx("lastModifiedDate", d.lastModifiedDate),
+    tx("OrderId", d.id),
+    tx("OrderType", "disconnect"),
+    tx("OrderDate", d.orderCreateDate),
+    tx("OrderStatus", d.status),
+  ]);
 }
 
 function tnDocument(rec: TnRecord): XmlElement {
