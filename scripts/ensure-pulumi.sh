@@ -47,6 +47,10 @@ if [ -f "$STAMP" ] && binaries_run; then
   exit 0
 fi
 
+# Go's official tarball installs to /usr/local/go; a non-login shell may not have it on PATH.
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  PATH="/usr/local/go/bin:${PATH}"
+fi
 command -v go >/dev/null 2>&1 || die "no pulumi >= ${MIN_VERSION} on PATH and no Go toolchain to build ${PULUMI_VERSION}; install one of them"
 dynamic_provider_script="${REPO_ROOT}/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 [ -f "$dynamic_provider_script" ] || die "missing ${dynamic_provider_script}; run npm install first"
