@@ -1,4 +1,10 @@
-import { type DemoCredentials, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../../emulator";
+import {
+  DEMO_ACCOUNT,
+  type DemoCredentials,
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from "../../../emulator";
 
 /** A second account, to prove isolation. */
 export const OTHER_ACCOUNT = {
@@ -11,18 +17,10 @@ export const OTHER_ACCOUNT = {
   sites: [{ siteId: "771", peerIds: ["881"] }],
 };
 
-/** The demo account's seed, spelled out so a test can pass two accounts. */
+/** The demo account's seed, as a mutable copy so a test can pass it beside another account. */
 export const DEMO = {
-  accountId: "9900001",
-  username: "demo",
-  password: "demo-password",
-  userId: "u-demo0001",
-  apiToken: "t-demo0001",
-  apiSecret: "demo-api-secret",
-  sites: [
-    { siteId: "461", peerIds: ["651681"] },
-    { siteId: "462", peerIds: [] },
-  ],
+  ...DEMO_ACCOUNT,
+  sites: DEMO_ACCOUNT.sites.map((site) => ({ ...site, peerIds: [...site.peerIds] })),
 };
 
 /** Short delays so the suite stays fast. */
