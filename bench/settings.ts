@@ -3,13 +3,10 @@
  * concurrency, plus the floor those limits impose on a fleet.
  */
 import { availableParallelism } from "node:os";
-import type { AccountSeed, RateCategory } from "../emulator";
+import { type AccountSeed, DEFAULT_RATE_LIMITS, type RateCategory, type RateLimit } from "../emulator";
 
 /** A token bucket as the emulator takes it. */
-export interface Bucket {
-  perMinute: number;
-  burst: number;
-}
+export type Bucket = RateLimit;
 
 /**
  * Per-account limits. V1_IMPORT is Bandwidth's documented 100 per minute with a burst of 800; the Numbers API figures
@@ -17,12 +14,8 @@ export interface Bucket {
  * with a burst of 500.
  */
 export const RATE_LIMITS: Record<RateCategory, Bucket> = {
-  ORDER: { perMinute: 600, burst: 100 },
-  DISCONNECT: { perMinute: 600, burst: 100 },
-  SEARCH: { perMinute: 600, burst: 100 },
+  ...DEFAULT_RATE_LIMITS,
   HISTORY: { perMinute: 3000, burst: 500 },
-  V1_IMPORT: { perMinute: 100, burst: 800 },
-  V1: { perMinute: 6000, burst: 1000 },
 };
 
 /** Emulator processing times of the single-order runs (seconds). */

@@ -19,7 +19,7 @@ export {
   type TnRecord,
   type VoiceNumberRecord,
 } from "./models";
-export { DEFAULT_RATE_LIMITS, type RateCategory } from "./ratelimit";
+export { DEFAULT_RATE_LIMITS, type RateCategory, type RateLimit } from "./ratelimit";
 
 /** How to start the emulator. Every field is optional. */
 export interface EmulatorOptions {
@@ -46,16 +46,7 @@ export interface EmulatorOptions {
 }
 
 /** Credentials of an emulated account, for both APIs, plus a site and peer to order on. */
-export interface DemoCredentials {
-  accountId: string;
-  username: string;
-  password: string;
-  userId: string;
-  apiToken: string;
-  apiSecret: string;
-  siteId: string;
-  peerId: string;
-}
+export type DemoCredentials = Omit<AccountSeed, "sites"> & { siteId: string; peerId: string };
 
 /** A started emulator. */
 export interface RunningEmulator {
