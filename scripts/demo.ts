@@ -4,10 +4,13 @@ import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
+import { PAGE_PATH } from "../emulator/page";
 import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = path.join(root, ".demo");
+/** `npm run demo -- --keep`: leave the emulator and its page running after the summary, until Ctrl-C. */
+const keep = process.argv.includes("--keep");
 
 function say(line: string): void {
   process.stdout.write(`\n== ${line}\n`);
@@ -15,7 +18,7 @@ function say(line: string): void {
 
 async function main(): Promise<number> {
   mkdirSync(path.join(work, "state"), { recursive: true });
-  say("Pulumi engine");
+  say("Pulumi engine (an installed pulumi >= 3.139, or a one-time build cached for later runs)");
   const engine = await ensureEngine();
   process.stdout.write(`using ${path.join(engine.binDir, "pulumi")}\n`);
 
@@ -26,7 +29,9 @@ async function main(): Promise<number> {
     disconnectDelayMs: 1500,
   });
   const c = emu.credentials;
+  const pageUrl = `${emu.url}${PAGE_PATH}`;
   process.stdout.write(`Numbers API ${emu.dashboardUrl}, Voice v1 ${emu.voiceUrl}, account ${c.accountId}\n`);
+  process.stdout.write(`watch it live: ${pageUrl}\n`);
   try {
     const stack = await createStack({
       workDir: root,
@@ -64,6 +69,14 @@ async function main(): Promise<number> {
     );
     const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0;
     process.stdout.write(clean ? "\ndemo finished: nothing left in service or imported\n" : "\ndemo FAILED\n");
+    if (!keep) {
+      process.stdout.write(
+        `emulator page: ${pageUrl} (closed with the demo; \`npm run demo -- --keep\` leaves it open)\n`,
+      );
+      return clean ? 0 : 1;
+    }
+    process.stdout.write(`emulator page: ${pageUrl} (open until Ctrl-C)\n`);
+    await new Promise((resolve) => process.once("SIGINT", resolve));
     return clean ? 0 : 1;
   } finally {
     await emu.close();
