@@ -21,6 +21,8 @@ export interface Engine {
 export interface EnsureEngineOptions {
   /** Receives each progress line of the find-or-build step as it is printed; default: the process's stderr. */
   progress?: (line: string) => void;
+  /** The find-or-build script; default scripts/ensure-pulumi.sh. Another script is run every time, never cached. */
+  script?: string;
 }
 
 let enginePromise: Promise<Engine> | undefined;
@@ -36,28 +38,31 @@ function minutesAndSeconds(ms: number): string {
  * minutes is never silent; stdout carries only the bin directory.
  */
 export function ensureEngine(options: EnsureEngineOptions = {}): Promise<Engine> {
-  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
-  enginePromise ??= new Promise<Engine>((resolve, reject) => {
+  if (options.script !== undefined) return runEngineScript(options.script, options.progress);
+  enginePromise ??= runEngineScript(path.join(repoRoot, "scripts", "ensure-pulumi.sh"), options.progress);
+  enginePromise.catch(() => {
+    // A failed build is not cached: the next caller retries instead of inheriting a stale rejection.
+    enginePromise = undefined;
+  });
+  return enginePromise;
+}
+
+function runEngineScript(script: string, progress?: (line: string) => void): Promise<Engine> {
+  const report = progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return new Promise<Engine>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn("bash", [path.join(repoRoot, "scripts", "ensure-pulumi.sh")], {
-      cwd: repoRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn("bash", [script], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     createInterface({ input: child.stderr }).on("line", (line) =>
-      progress(`  [pulumi engine ${minutesAndSeconds(Date.now() - started)}] ${line}`),
+      report(`  [pulumi engine ${minutesAndSeconds(Date.now() - started)}] ${line}`),
     );
     child.on("error", reject);
     child.on("close", (code, signal) => {
       const binDir = stdout.trim().split("\n").pop() ?? "";
       if (code !== 0 || !binDir) {
-        reject(
-          new Error(
-            `scripts/ensure-pulumi.sh ${code !== 0 ? `exited with ${signal ?? code}` : "printed no bin directory"}; ` +
-              "see its output above",
-          ),
-        );
+        const why = code !== 0 ? `exited with ${signal ?? code}` : "printed no bin directory";
+        reject(new Error(`${path.relative(repoRoot, script) || script} ${why}; see its output above`));
         return;
       }
       resolve({
@@ -71,9 +76,4 @@ export function ensureEngine(options: EnsureEngineOptions = {}): Promise<Engine>
       });
     });
   });
-  enginePromise.catch(() => {
-    // A failed build is not cached: the next caller retries instead of inheriting a stale rejection.
-    enginePromise = undefined;
-  });
-  return enginePromise;
 }
