@@ -4,12 +4,23 @@
  * - PhoneNumberOrder orders numbers on the Numbers (Dashboard) API and disconnects them on destroy.
  * - VoiceImport imports a number into the Voice & Messaging v1 API and un-imports it on destroy.
  * - getAvailableNumbers searches the inventory from a program.
+ *
+ * @module pulumi-bandwidth
  */
 import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
 import { voiceImportProvider } from "./resources/voiceImport";
 
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
-export { ApiError, BandwidthError, NotFoundError, RateLimitedError, TransportError, UnauthorizedError } from "./http";
+export {
+  ApiError,
+  type ApiErrorDetail,
+  BandwidthError,
+  type BandwidthErrorFields,
+  NotFoundError,
+  RateLimitedError,
+  TransportError,
+  UnauthorizedError,
+} from "./http";
 export {
   PhoneNumberOrder,
   type PhoneNumberOrderArgs,
