@@ -9,6 +9,8 @@ export default tseslint.config(
       "coverage/",
       "node_modules/",
       "bench/results/",
+      "docs/api/",
+      "test-artifacts/",
       ".demo/",
       "**/.gitops-run-*/",
       "**/.noop-run-*/",
