@@ -1,4 +1,5 @@
-import { numbersSettings, voiceSettings } from "./config";
+import { createHash } from "node:crypto";
+import { type NumbersAuth, numbersSettings, voiceSettings } from "./config";
 import { NumbersClient } from "./numbers";
 import { DisconnectBatcher, OrderWatcher } from "./numbers/watch";
 import { VoiceClient } from "./voice";
@@ -8,13 +9,18 @@ import { VoiceLookups } from "./voice/lookups";
  * Clients built from the settings in force at call time. One client per distinct settings, so every resource of a
  * deployment shares the same connection pool and rate limiter.
  */
+function digest(auth: NumbersAuth): string {
+  return createHash("sha256").update(JSON.stringify(auth)).digest("hex");
+}
+
 const numbersClients = new Map<string, NumbersClient>();
 const voiceClients = new Map<string, VoiceClient>();
 
 /** The Numbers API client for the configured account (a ConfigError when credentials are missing). */
 export function numbersClient(): NumbersClient {
   const s = numbersSettings();
-  const key = JSON.stringify([s.dashboardUrl, s.accountId, s.username, s.password]);
+  // Secrets stay out of the key: a digest tells credentials apart without keeping them in a second place.
+  const key = JSON.stringify([s.dashboardUrl, s.accountId, digest(s.auth)]);
   let client = numbersClients.get(key);
   if (!client) {
     client = new NumbersClient(s);

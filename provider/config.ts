@@ -19,6 +19,13 @@ interface Setting {
 /** The settings of design.md, one row each. */
 export const SETTINGS = {
   accountId: { configKey: "bandwidth:accountId", envVar: "BANDWIDTH_ACCOUNT_ID" },
+  clientId: { configKey: "bandwidth:clientId", envVar: "BANDWIDTH_CLIENT_ID" },
+  clientSecret: { configKey: "bandwidth:clientSecret", envVar: "BANDWIDTH_CLIENT_SECRET", secret: true },
+  tokenUrl: {
+    configKey: "bandwidth:tokenUrl",
+    envVar: "BANDWIDTH_TOKEN_URL",
+    defaultValue: "https://api.bandwidth.com/api/v1/oauth2/token",
+  },
   username: { configKey: "bandwidth:username", envVar: "BANDWIDTH_USERNAME" },
   password: { configKey: "bandwidth:password", envVar: "BANDWIDTH_PASSWORD", secret: true },
   userId: { configKey: "bandwidth:userId", envVar: "BANDWIDTH_USER_ID" },
@@ -27,7 +34,7 @@ export const SETTINGS = {
   dashboardUrl: {
     configKey: "bandwidth:dashboardUrl",
     envVar: "BANDWIDTH_DASHBOARD_URL",
-    defaultValue: "https://dashboard.bandwidth.com/api",
+    defaultValue: "https://api.bandwidth.com/api",
   },
   voiceUrl: {
     configKey: "bandwidth:voiceUrl",
@@ -79,7 +86,11 @@ function isTrue(value: string | undefined): boolean {
  * Refuses a URL that would send credentials in clear text across a network: `http://` is accepted only for a
  * loopback host (the local emulator) unless `bandwidth:allowInsecureHttp` / `BANDWIDTH_ALLOW_INSECURE_HTTP` is true.
  */
-export function checkEndpoint(name: "dashboardUrl" | "voiceUrl", raw: string, allowInsecure: boolean): string {
+export function checkEndpoint(
+  name: "dashboardUrl" | "voiceUrl" | "tokenUrl",
+  raw: string,
+  allowInsecure: boolean,
+): string {
   const setting = SETTINGS[name];
   let url: URL;
   try {
@@ -109,9 +120,23 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/**
+ * How the Numbers (Dashboard) API is authenticated: OAuth 2.0 client credentials (Bandwidth's only way in from
+ * 2026-12-02), or a legacy API User's username and password (HTTP Basic, retired by Bandwidth on 2026-12-02).
+ */
+export type NumbersAuth =
+  | { kind: "client-credentials"; clientId: string; clientSecret: string; tokenUrl: string }
+  | { kind: "basic"; username: string; password: string };
+
 /** What the Numbers (Dashboard) API needs. */
 export interface NumbersSettings {
   dashboardUrl: string;
+  accountId: string;
+  auth: NumbersAuth;
+}
+
+/** The Dashboard account and API User a v1 import's `provider` block carries. */
+export interface DashboardApiUser {
   accountId: string;
   username: string;
   password: string;
@@ -125,14 +150,59 @@ export interface VoiceSettings {
   apiSecret: string;
 }
 
-/** The Numbers API settings, or a ConfigError naming every missing one. */
+/**
+ * The Numbers API settings, or a ConfigError naming every missing one. Client credentials win when both they and a
+ * username/password are configured; half a pair is an error rather than a silent fall back to the other method.
+ */
 export function numbersSettings(env: NodeJS.ProcessEnv = process.env): NumbersSettings {
-  const names = ["accountId", "username", "password"] as const;
-  const absent = names.filter((n) => lookup(n, env) === undefined);
-  if (absent.length > 0) throw missing(absent);
+  const has = (n: SettingName) => lookup(n, env) !== undefined;
+  const oauth = ["clientId", "clientSecret"] as const;
+  const basic = ["username", "password"] as const;
+  const absent: SettingName[] = has("accountId") ? [] : ["accountId"];
+  const useOauth = oauth.some(has) || !basic.some(has);
+  if (useOauth) absent.push(...oauth.filter((n) => !has(n)));
+  else absent.push(...basic.filter((n) => !has(n)));
+  if (absent.length > 0) {
+    const error = missing(absent);
+    if (useOauth && !basic.some(has)) {
+      error.message +=
+        ` (Until Bandwidth retires it on 2026-12-02, a legacy API User's ${SETTINGS.username.configKey} and ` +
+        `${SETTINGS.password.configKey} also work.)`;
+    }
+    throw error;
+  }
   const allowInsecure = isTrue(lookup("allowInsecureHttp", env));
+  const auth: NumbersAuth = useOauth
+    ? {
+        kind: "client-credentials",
+        clientId: lookup("clientId", env)!,
+        clientSecret: lookup("clientSecret", env)!,
+        tokenUrl: checkEndpoint("tokenUrl", lookup("tokenUrl", env)!, allowInsecure),
+      }
+    : { kind: "basic", username: lookup("username", env)!, password: lookup("password", env)! };
   return {
     dashboardUrl: checkEndpoint("dashboardUrl", lookup("dashboardUrl", env)!, allowInsecure),
+    accountId: lookup("accountId", env)!,
+    auth,
+  };
+}
+
+/**
+ * The Dashboard account and API User that a Voice v1 import's mandatory `provider` block carries. A ConfigError when
+ * the username or password is missing: with client credentials alone there is no API User to hand to v1.
+ */
+export function dashboardApiUser(env: NodeJS.ProcessEnv = process.env): DashboardApiUser {
+  const names = ["accountId", "username", "password"] as const;
+  const absent = names.filter((n) => lookup(n, env) === undefined);
+  if (absent.length > 0) {
+    throw new ConfigError(
+      `A Voice v1 import names the Dashboard account and an API User in its provider block, so it needs ` +
+        `${absent.map((n) => `${SETTINGS[n].configKey} (or ${SETTINGS[n].envVar})`).join(", ")}; client ` +
+        `credentials cannot stand in for them. Bandwidth retires API Users on 2026-12-02: Bandwidth's current path ` +
+        `links an Application to a Location (bw.Application, bw.Location) and needs no import.`,
+    );
+  }
+  return {
     accountId: lookup("accountId", env)!,
     username: lookup("username", env)!,
     password: lookup("password", env)!,

@@ -152,3 +152,13 @@ export class InvalidRequestError extends BandwidthError {
     super("INVALID_REQUEST", summary, fields);
   }
 }
+
+/**
+ * Bandwidth's OAuth token endpoint refused the client credentials (400 or 401): a wrong client id or secret, a
+ * disabled client, or a wrong token URL. The message names the settings to fix, never their values.
+ */
+export class TokenRefusedError extends BandwidthError {
+  constructor(summary: string, fields: BandwidthErrorFields = {}) {
+    super("TOKEN_REFUSED", summary, fields);
+  }
+}

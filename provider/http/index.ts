@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./ratelimit";
 export * from "./retry";
 export * from "./transport";
+export * from "./oauth";

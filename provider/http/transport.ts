@@ -1,8 +1,8 @@
 /**
- * The one HTTP transport every Bandwidth client uses: a shared keep-alive undici Pool per origin, Basic auth,
- * timeouts, the shared rate limiter, retries that can never buy a second number, and typed errors.
+ * The one HTTP transport every Bandwidth client uses: a shared keep-alive undici Pool per origin, an authorizer
+ * (Basic or an OAuth bearer token), timeouts, the shared rate limiter, retries that can never buy a second number,
+ * and typed errors.
  */
-import { Pool } from "undici";
 import {
   ApiError,
   type ApiErrorDetail,
@@ -14,6 +14,8 @@ import {
   TransportError,
   UnauthorizedError,
 } from "./errors";
+import { type Authorizer, BasicAuthorizer } from "./oauth";
+import { closeSharedPools, sharedPool } from "./pool";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimitWaitTooLong, sharedBucket } from "./ratelimit";
 import {
   type AttemptOutcome,
@@ -74,10 +76,12 @@ export interface TransportOptions {
 export interface TransportConfig {
   /** Prefix of every path; may carry a path itself, e.g. `https://dashboard.bandwidth.com/api`. */
   baseUrl: string;
-  /** Basic-auth user (Dashboard username, or the v1 API token). */
-  username: string;
-  /** Basic-auth password (Dashboard password, or the v1 API secret). */
-  password: string;
+  /** How each request is authorized; when absent, Basic auth with `username` and `password`. */
+  authorizer?: Authorizer;
+  /** Basic-auth user (legacy Dashboard API User, or the v1 API token), used when no `authorizer` is given. */
+  username?: string;
+  /** Basic-auth password (legacy Dashboard password, or the v1 API secret). */
+  password?: string;
   /** The account the rate limits apply to (Dashboard account id, or v1 user id). */
   account: string;
   options?: Partial<TransportOptions>;
@@ -102,6 +106,8 @@ export interface TransportRequest {
   deadlineMs?: number;
   /** Accept header; defaults to XML or JSON. */
   accept?: string;
+  /** Values the body carries that must never reach an error (e.g. the password of a v1 import's provider block). */
+  secrets?: readonly string[];
 }
 
 /** A successful (2xx/3xx) response. */
@@ -145,25 +151,7 @@ export function timeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<T
   return { headersTimeoutMs: ms, bodyTimeoutMs: ms };
 }
 
-const pools = new Map<string, Pool>();
-
-/** The process-wide keep-alive pool for an origin (one per origin and connect timeout). */
-export function sharedPool(origin: string, connectTimeoutMs: number): Pool {
-  const key = `${origin}|${connectTimeoutMs}`;
-  let pool = pools.get(key);
-  if (!pool) {
-    pool = new Pool(origin, { connect: { timeout: connectTimeoutMs }, keepAliveTimeout: 4_000 });
-    pools.set(key, pool);
-  }
-  return pool;
-}
-
-/** Closes every shared pool (end of a test run or of a short-lived process). */
-export async function closeSharedPools(): Promise<void> {
-  const all = [...pools.values()];
-  pools.clear();
-  await Promise.all(all.map((p) => p.close().catch(() => p.destroy())));
-}
+export { closeSharedPools, sharedPool };
 
 class BodyTooLarge extends Error {}
 
@@ -219,8 +207,7 @@ export class Transport {
   readonly options: TransportOptions;
   private readonly base: URL;
   private readonly account: string;
-  readonly #authorization: string;
-  readonly #secrets: string[];
+  readonly #authorizer: Authorizer;
 
   constructor(config: TransportConfig) {
     this.options = { ...DEFAULT_TRANSPORT_OPTIONS, ...timeoutsFromEnv(), ...config.options };
@@ -233,9 +220,10 @@ export class Transport {
     base.pathname = base.pathname.replace(/\/+$/, "");
     this.base = base;
     this.account = config.account;
-    const token = Buffer.from(`${config.username}:${config.password}`).toString("base64");
-    this.#authorization = `Basic ${token}`;
-    this.#secrets = [token, config.password].filter((s) => s.length >= 4);
+    if (config.authorizer) this.#authorizer = config.authorizer;
+    else if (config.username !== undefined && config.password !== undefined) {
+      this.#authorizer = new BasicAuthorizer(config.username, config.password);
+    } else throw new InvalidRequestError("a transport needs an authorizer or a username and password");
   }
 
   /** The origin (scheme, host, port) requests go to. */
@@ -281,6 +269,7 @@ export class Transport {
       this.options.rateLimits[category] ?? this.options.rateLimit,
     );
 
+    let renewed = false;
     for (let attempt = 1; ; attempt++) {
       try {
         await bucket.acquire(deadline);
@@ -297,8 +286,18 @@ export class Transport {
         });
       }
 
-      const result = await this.attempt(method, url, safeUrl, req, deadline, category);
+      const authorization = await this.#authorizer.header();
+      const result = await this.attempt(method, url, safeUrl, req, deadline, category, authorization);
       if (result.ok) return result.response;
+
+      // An expired or revoked token: one new token, then the same request once more (a 401 acted on nothing).
+      if (result.outcome.kind === "status" && result.outcome.status === 401 && !renewed) {
+        renewed = true;
+        if (await this.#authorizer.renew(authorization)) {
+          attempt -= 1;
+          continue;
+        }
+      }
 
       if (result.outcome.kind === "status" && result.outcome.status === 429) {
         const resetAt = result.resetAt ?? new Date(Date.now() + backoffDelay(attempt - 1, this.options));
@@ -334,8 +333,9 @@ export class Transport {
   }
 
   // A server that echoes the request (a proxy, a debugging endpoint) must not smuggle credentials into an error.
-  private redacted(detail: ApiErrorDetail): ApiErrorDetail {
-    const scrub = (s: string) => this.#secrets.reduce((out, secret) => out.split(secret).join("[REDACTED]"), s);
+  private redacted(detail: ApiErrorDetail, extra: readonly string[] = []): ApiErrorDetail {
+    const secrets = [...this.#authorizer.secrets(), ...extra.filter((s) => s.length >= 4)];
+    const scrub = (s: string) => secrets.reduce((out, secret) => out.split(secret).join("[REDACTED]"), s);
     const copy: ApiErrorDetail = { code: scrub(detail.code), description: scrub(detail.description) };
     if (detail.telephoneNumber !== undefined) copy.telephoneNumber = detail.telephoneNumber;
     return copy;
@@ -356,9 +356,10 @@ export class Transport {
     req: TransportRequest,
     deadline: number,
     category: string,
+    authorization: string,
   ): Promise<Attempt> {
     const headers: Record<string, string> = {
-      authorization: this.#authorization,
+      authorization,
       accept: req.accept ?? "application/xml, application/json",
       "user-agent": this.options.userAgent,
     };
@@ -389,7 +390,7 @@ export class Transport {
       const contentType = responseHeaders["content-type"];
       let errors: ApiErrorDetail[] = [];
       try {
-        errors = this.options.describeErrors(body, contentType).map((e) => this.redacted(e));
+        errors = this.options.describeErrors(body, contentType).map((e) => this.redacted(e, req.secrets));
       } catch {
         errors = [];
       }

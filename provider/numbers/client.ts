@@ -9,7 +9,10 @@ import {
   MalformedResponseError,
   NotFoundError,
 } from "../http/errors";
+import type { NumbersAuth } from "../config";
+import { type Authorizer, BasicAuthorizer, sharedClientCredentials } from "../http/oauth";
 import { Transport, type TransportOptions } from "../http/transport";
+import { progress } from "../resources/lifecycle";
 import { orderTypeElement, searchQuery, tenDigitNumber } from "./orderTypes";
 import type {
   AvailableNumber,
@@ -46,12 +49,30 @@ export const NumbersCategory = {
 
 /** Where and as whom the Numbers client talks. */
 export interface NumbersClientOptions {
-  /** Prefix before `/accounts/...`, e.g. `https://dashboard.bandwidth.com/api`. */
+  /** Prefix before `/accounts/...`, e.g. `https://api.bandwidth.com/api`. */
   dashboardUrl: string;
   accountId: string;
-  username: string;
-  password: string;
+  /** OAuth 2.0 client credentials, or a legacy API User's username and password. */
+  auth: NumbersAuth;
   transport?: Partial<TransportOptions>;
+}
+
+let basicWarned = false;
+
+/**
+ * The Authorization source of the Dashboard API: the process-wide token of a client credential, or HTTP Basic for a
+ * legacy API User (with one warning per process that Bandwidth retires it on 2026-12-02).
+ */
+export function dashboardAuthorizer(auth: NumbersAuth): Authorizer {
+  if (auth.kind === "client-credentials") return sharedClientCredentials(auth);
+  if (!basicWarned) {
+    basicWarned = true;
+    progress(
+      "warning: the Numbers API is using a legacy API User (bandwidth:username/bandwidth:password), which Bandwidth " +
+        "retires on 2026-12-02; set bandwidth:clientId and bandwidth:clientSecret (OAuth 2.0 client credentials).",
+    );
+  }
+  return new BasicAuthorizer(auth.username, auth.password);
 }
 
 const XML = "application/xml; charset=utf-8";
@@ -95,8 +116,7 @@ export class NumbersClient {
     this.accountId = opts.accountId;
     this.transport = new Transport({
       baseUrl: opts.dashboardUrl,
-      username: opts.username,
-      password: opts.password,
+      authorizer: dashboardAuthorizer(opts.auth),
       account: opts.accountId,
       options: {
         rateLimitResetUnit: "seconds",

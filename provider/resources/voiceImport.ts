@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { optionalVoiceClient, voiceLookups } from "../clients";
-import { requireVoiceSettings } from "../config";
+import { dashboardApiUser, requireVoiceSettings } from "../config";
 import { BandwidthError, TransportError } from "../http";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
@@ -132,16 +132,18 @@ function patchFor(current: Partial<VoiceImportInputs>, wanted: VoiceImportInputs
 
 async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateResult> {
   const voice = voiceClient();
+  // v1 refuses an import without the Dashboard account and API User in its provider block: fail before any request.
+  const apiUser = dashboardApiUser();
   const who = `VoiceImport ${inputs.number}`;
   let numberId: string;
   try {
-    ({ numberId } = await voice.importNumber({
-      number: inputs.number,
-      name: inputs.name,
-      applicationId: inputs.applicationId,
-      fallbackNumber: inputs.fallbackNumber,
-    }));
+    ({ numberId } = await voice.importNumber(
+      { number: inputs.number, name: inputs.name, applicationId: inputs.applicationId },
+      { accountId: apiUser.accountId, userName: apiUser.username, password: apiUser.password },
+    ));
     progress(`${who}: imported as ${numberId}`);
+    // fallbackNumber is not an import field in v1: it is set with an update of the new import.
+    if (inputs.fallbackNumber) await voice.updateNumber(numberId, { fallbackNumber: inputs.fallbackNumber });
   } catch (e) {
     const duplicate = e instanceof BandwidthError && (e.status === 409 || e.hasErrorCode("duplicate-number"));
     const lostAnswer = e instanceof TransportError && e.mayHaveReachedServer;

@@ -4,7 +4,7 @@
  */
 import { ApiError, type ApiErrorDetail, MalformedResponseError, NotFoundError } from "../http/errors";
 import { Transport, type TransportOptions } from "../http/transport";
-import type { VoiceNumber, VoiceNumberFilter, VoiceNumberImport, VoiceNumberUpdate } from "./types";
+import type { DashboardProvider, VoiceNumber, VoiceNumberFilter, VoiceNumberImport, VoiceNumberUpdate } from "./types";
 
 /** Where and as whom the Voice client talks. */
 export interface VoiceClientOptions {
@@ -108,13 +108,23 @@ export class VoiceClient {
    * Imports a number (`POST .../phoneNumbers`) and returns the `n-...` id from Location. A number already imported
    * is an ApiError whose errors include code "duplicate-number".
    */
-  async importNumber(n: VoiceNumberImport): Promise<{ numberId: string }> {
+  async importNumber(n: VoiceNumberImport, dashboard: DashboardProvider): Promise<{ numberId: string }> {
     let location: string | undefined;
+    const body = {
+      number: n.number,
+      name: n.name,
+      applicationId: n.applicationId,
+      provider: {
+        providerName: "bandwidth-dashboard",
+        properties: { accountId: dashboard.accountId, userName: dashboard.userName, password: dashboard.password },
+      },
+    };
     try {
       const res = await this.transport.request({
         method: "POST",
         path: this.numbersPath(),
-        body: JSON.stringify(n),
+        body: JSON.stringify(body),
+        secrets: [dashboard.password],
         contentType: JSON_TYPE,
         accept: JSON_TYPE,
         category: CATEGORY,

@@ -25,7 +25,16 @@ export interface VoiceNumberImport {
   number: string;
   name?: string;
   applicationId?: string;
-  fallbackNumber?: string;
+}
+
+/**
+ * The Dashboard account and API User that a v1 import's mandatory `provider` block names (Bandwidth's v1 import
+ * reference: providerName and the three properties are all "Mandatory: Yes"). The password never reaches an error.
+ */
+export interface DashboardProvider {
+  accountId: string;
+  userName: string;
+  password: string;
 }
 
 /** Fields that can be changed in place; `applicationId: ""` detaches the application. */

@@ -136,8 +136,7 @@ describe("security: endpoints, the XML reader and the emulator's boundaries", fu
         const client = new NumbersClient({
           dashboardUrl: `${server.url}/api`,
           accountId: "1",
-          username: "u",
-          password: "p",
+          auth: { kind: "basic", username: "u", password: "p" },
           transport: { maxAttempts: 1 },
         });
         global.gc?.();
@@ -197,14 +196,12 @@ describe("security: endpoints, the XML reader and the emulator's boundaries", fu
       const mine = new NumbersClient({
         dashboardUrl: emu.dashboardUrl,
         accountId: DEMO_ACCOUNT.accountId,
-        username: DEMO_ACCOUNT.username,
-        password: DEMO_ACCOUNT.password,
+        auth: { kind: "basic", username: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password },
       });
       const theirs = new NumbersClient({
         dashboardUrl: emu.dashboardUrl,
         accountId: OTHER.accountId,
-        username: OTHER.username,
-        password: OTHER.password,
+        auth: { kind: "basic", username: OTHER.username, password: OTHER.password },
       });
       const { orderId } = await mine.createOrder({
         name: "mine",

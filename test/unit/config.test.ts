@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import {
   ConfigError,
+  dashboardApiUser,
   isLoopbackHost,
   numbersSettings,
   requireVoiceSettings,
@@ -17,19 +18,44 @@ const env = {
 describe("configuration", () => {
   afterEach(() => setStackConfig(undefined));
 
-  it("reads credentials from the environment with Bandwidth's default endpoints", () => {
+  it("reads a legacy API User from the environment with Bandwidth's default endpoint", () => {
     expect(numbersSettings(env)).to.deep.equal({
-      dashboardUrl: "https://dashboard.bandwidth.com/api",
+      dashboardUrl: "https://api.bandwidth.com/api",
       accountId: "env-account",
-      username: "env-user",
-      password: "env-password-s3cret",
+      auth: { kind: "basic", username: "env-user", password: "env-password-s3cret" },
     });
+  });
+
+  it("authenticates with client credentials and Bandwidth's token URL when they are set, even beside a username", () => {
+    const both = { ...env, BANDWIDTH_CLIENT_ID: "client-1", BANDWIDTH_CLIENT_SECRET: "client-s3cret" };
+    expect(numbersSettings(both).auth).to.deep.equal({
+      kind: "client-credentials",
+      clientId: "client-1",
+      clientSecret: "client-s3cret",
+      tokenUrl: "https://api.bandwidth.com/api/v1/oauth2/token",
+    });
+  });
+
+  it("refuses half a client credential instead of falling back to the username", () => {
+    expect(() => numbersSettings({ ...env, BANDWIDTH_CLIENT_ID: "client-1" }))
+      .to.throw(ConfigError)
+      .with.property("message")
+      .that.matches(/bandwidth:clientSecret \(or BANDWIDTH_CLIENT_SECRET\)/)
+      .and.not.match(/s3cret/);
+  });
+
+  it("asks for client credentials first when nothing is configured, and names the legacy alternative", () => {
+    expect(() => numbersSettings({ BANDWIDTH_ACCOUNT_ID: "1" }))
+      .to.throw(ConfigError)
+      .with.property("message")
+      .that.matches(/bandwidth:clientId \(or BANDWIDTH_CLIENT_ID\), bandwidth:clientSecret/)
+      .and.matches(/2026-12-02/);
   });
 
   it("lets stack config win over the environment", () => {
     setStackConfig({ get: (k) => ({ "bandwidth:accountId": "stack-account" })[k] });
     expect(numbersSettings(env).accountId).to.equal("stack-account");
-    expect(numbersSettings(env).username).to.equal("env-user");
+    expect(numbersSettings(env).auth).to.include({ kind: "basic", username: "env-user" });
   });
 
   it("names both the config key and the variable of every missing credential, and no value", () => {
@@ -38,6 +64,21 @@ describe("configuration", () => {
       .with.property("message")
       .that.matches(/bandwidth:accountId \(or BANDWIDTH_ACCOUNT_ID\), bandwidth:username \(or BANDWIDTH_USERNAME\)/)
       .and.not.match(/s3cret/);
+  });
+
+  it("explains that a v1 import needs an API User when only client credentials are configured", () => {
+    const oauthOnly = { BANDWIDTH_ACCOUNT_ID: "1", BANDWIDTH_CLIENT_ID: "c", BANDWIDTH_CLIENT_SECRET: "c-s3cret" };
+    expect(() => dashboardApiUser(oauthOnly))
+      .to.throw(ConfigError)
+      .with.property("message")
+      .that.matches(/bandwidth:username.*bandwidth:password/)
+      .and.matches(/Application/)
+      .and.not.match(/s3cret/);
+    expect(dashboardApiUser(env)).to.deep.equal({
+      accountId: "env-account",
+      username: "env-user",
+      password: "env-password-s3cret",
+    });
   });
 
   it("treats Voice v1 as unused when none of its credentials is set, and as an error when some are", () => {

@@ -26,6 +26,12 @@ async function failure(p: Promise<unknown>): Promise<BandwidthError> {
 }
 
 describe("clients against the project's emulator", function () {
+  // The provider block of a v1 import: the emulated Dashboard account and its API User.
+  const dashboard = () => ({
+    accountId: emulator.credentials.accountId,
+    userName: emulator.credentials.username,
+    password: emulator.credentials.password,
+  });
   this.timeout(20_000);
   let emulator: RunningEmulator;
   let numbers: NumbersClient;
@@ -42,8 +48,7 @@ describe("clients against the project's emulator", function () {
     numbers = new NumbersClient({
       dashboardUrl: emulator.dashboardUrl,
       accountId: c.accountId,
-      username: c.username,
-      password: c.password,
+      auth: { kind: "basic", username: c.username, password: c.password },
       transport: FAST,
     });
     voice = new VoiceClient({
@@ -233,14 +238,14 @@ describe("clients against the project's emulator", function () {
     it("imports, reads by E.164 and id, lists, updates and un-imports", async () => {
       const done = await order({ areaCode: "919", quantity: 1 });
       const e164 = `+1${done.completedNumbers[0]}`;
-      const { numberId } = await voice.importNumber({ number: e164, name: "main line" });
+      const { numberId } = await voice.importNumber({ number: e164, name: "main line" }, dashboard());
       expect(numberId).to.match(/^n-/);
       const byNumber = await voice.getNumber(e164);
       expect(byNumber).to.include({ id: numberId, number: e164, name: "main line" });
       expect((await voice.listNumbers({ size: 1 })).map((n) => n.id)).to.include(numberId);
       await voice.updateNumber(numberId, { name: "renamed" });
       expect((await voice.getNumber(numberId)).name).to.equal("renamed");
-      const duplicate = await failure(voice.importNumber({ number: e164 }));
+      const duplicate = await failure(voice.importNumber({ number: e164 }, dashboard()));
       expect(duplicate).to.be.instanceOf(ApiError);
       expect(duplicate.hasErrorCode("duplicate-number")).to.equal(true);
       await voice.deleteNumber(numberId);
@@ -249,7 +254,7 @@ describe("clients against the project's emulator", function () {
 
     it("follows every page of the numbers list", async () => {
       const done = await order({ areaCode: "540", quantity: 3 });
-      for (const tn of done.completedNumbers) await voice.importNumber({ number: `+1${tn}` });
+      for (const tn of done.completedNumbers) await voice.importNumber({ number: `+1${tn}` }, dashboard());
       const all = await voice.listNumbers({ size: 2 });
       expect(all.map((n) => n.number).sort()).to.deep.equal(done.completedNumbers.map((tn) => `+1${tn}`).sort());
     });
@@ -287,8 +292,7 @@ describe("clients against the project's emulator", function () {
       const wrong = new NumbersClient({
         dashboardUrl: emulator.dashboardUrl,
         accountId: emulator.credentials.accountId,
-        username: emulator.credentials.username,
-        password: "definitely-wrong-pw",
+        auth: { kind: "basic", username: emulator.credentials.username, password: "definitely-wrong-pw" },
         transport: FAST,
       });
       const err = await failure(wrong.getOrder("x"));

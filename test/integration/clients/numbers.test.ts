@@ -106,8 +106,7 @@ describe("NumbersClient against canned Numbers API answers", function () {
     return new NumbersClient({
       dashboardUrl: `${(server as CannedServer).url}/api`,
       accountId,
-      username: "user",
-      password: "pw-secret",
+      auth: { kind: "basic", username: "user", password: "pw-secret" },
       transport: { baseDelayMs: 5, maxDelayMs: 20 },
     });
   }

@@ -4,6 +4,8 @@ import { closeSharedPools } from "../../../provider/http/transport";
 import { VoiceClient } from "../../../provider/voice/client";
 import { type CannedServer, reply, startCannedServer, uniqueAccount } from "./cannedServer";
 
+const DASHBOARD = { accountId: "9900001", userName: "dash-user", password: "dash-pass-s3cret" };
+
 const SEED_NUMBER = {
   application: "https://api.catapult.inetwork.com/v1/users/u-1/applications/a-asdf",
   id: "n-alghk4678lkghsdf",
@@ -62,12 +64,22 @@ describe("VoiceClient against canned v1 answers", function () {
             : `/v1/users/${userId}/phoneNumbers/n-rel`,
       }),
     );
-    expect(await client().importNumber({ number: "+19192302749", name: "main" })).to.deep.equal({ numberId: "n-abs" });
-    expect(await client().importNumber({ number: "+19192302750" })).to.deep.equal({ numberId: "n-rel" });
+    expect(await client().importNumber({ number: "+19192302749", name: "main" }, DASHBOARD)).to.deep.equal({
+      numberId: "n-abs",
+    });
+    expect(await client().importNumber({ number: "+19192302750" }, DASHBOARD)).to.deep.equal({ numberId: "n-rel" });
     const seen = server.requests[0];
     expect(seen.method).to.equal("POST");
     expect(seen.url).to.equal(`/v1/users/${userId}/phoneNumbers`);
-    expect(JSON.parse(seen.body)).to.deep.equal({ number: "+19192302749", name: "main" });
+    // Bandwidth's v1 import reference: the provider block and its three properties are mandatory.
+    expect(JSON.parse(seen.body)).to.deep.equal({
+      number: "+19192302749",
+      name: "main",
+      provider: {
+        providerName: "bandwidth-dashboard",
+        properties: { accountId: "9900001", userName: "dash-user", password: "dash-pass-s3cret" },
+      },
+    });
     expect(seen.headers.authorization).to.equal(`Basic ${Buffer.from("t-token:api-secret-value").toString("base64")}`);
   });
 
@@ -82,7 +94,7 @@ describe("VoiceClient against canned v1 answers", function () {
     );
     let caught: unknown;
     try {
-      await client().importNumber({ number: "+19192302749" });
+      await client().importNumber({ number: "+19192302749" }, DASHBOARD);
     } catch (err) {
       caught = err;
     }
@@ -93,11 +105,27 @@ describe("VoiceClient against canned v1 answers", function () {
     expect(server.requests).to.have.length(1);
   });
 
+  it("never lets the provider block's password reach an error, even when v1 echoes the request body", async () => {
+    server = await startCannedServer((req, res) =>
+      json(res, 400, { category: "validation-error", code: "bad-request", message: `refused: ${req.body}` }),
+    );
+    let caught: unknown;
+    try {
+      await client().importNumber({ number: "+19192302749" }, DASHBOARD);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).to.be.instanceOf(ApiError);
+    expect(JSON.parse(server.requests[0].body).provider.properties.password).to.equal(DASHBOARD.password);
+    const text = `${(caught as Error).message} ${JSON.stringify(caught)} ${(caught as Error).stack ?? ""}`;
+    expect(text).to.include("refused").and.not.include(DASHBOARD.password);
+  });
+
   it("gives a bare 409 the duplicate-number code too", async () => {
     server = await startCannedServer((_req, res) => json(res, 409, undefined));
     let caught: unknown;
     try {
-      await client().importNumber({ number: "+19192302749" });
+      await client().importNumber({ number: "+19192302749" }, DASHBOARD);
     } catch (err) {
       caught = err;
     }

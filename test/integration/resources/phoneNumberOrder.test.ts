@@ -21,8 +21,7 @@ describe("PhoneNumberOrder against the emulator", function () {
     new NumbersClient({
       dashboardUrl: ctx.emu.dashboardUrl,
       accountId: account(),
-      username: ctx.emu.credentials.username,
-      password: ctx.emu.credentials.password,
+      auth: { kind: "basic", username: ctx.emu.credentials.username, password: ctx.emu.credentials.password },
     });
 
   it("create orders by area code, polls to COMPLETE and outputs the numbers in both forms", async () => {
