@@ -4,10 +4,23 @@
  * - PhoneNumberOrder orders numbers on the Numbers (Dashboard) API and disconnects them on destroy.
  * - VoiceImport imports a number into the Voice & Messaging v1 API and un-imports it on destroy.
  * - getAvailableNumbers searches the inventory from a program.
+ * - Application, Site and Location set up Bandwidth's current (v2) model: numbers ordered into a Location use the
+ *   applications linked to it, with no import.
  */
+import { applicationProvider } from "./resources/application";
+import { locationProvider } from "./resources/location";
 import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
+import { siteProvider } from "./resources/site";
 import { voiceImportProvider } from "./resources/voiceImport";
 
+export {
+  Application,
+  type ApplicationArgs,
+  type ApplicationInputs,
+  type ApplicationOutputs,
+  type CallbackCredentialsArgs,
+  type CallbackCredentialsValue,
+} from "./resources/application";
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export { ApiError, BandwidthError, NotFoundError, RateLimitedError, TransportError, UnauthorizedError } from "./http";
 export {
@@ -22,6 +35,8 @@ export {
   type VoiceImportInputs,
   type VoiceImportOutputs,
 } from "./resources/voiceImport";
+export { Location, type LocationArgs, type LocationInputs, type LocationOutputs } from "./resources/location";
+export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
 export { type Failure, ValidationError } from "./validation";
 
@@ -29,4 +44,7 @@ export { type Failure, ValidationError } from "./validation";
 export const providers = {
   phoneNumberOrder: phoneNumberOrderProvider,
   voiceImport: voiceImportProvider,
+  application: applicationProvider,
+  site: siteProvider,
+  location: locationProvider,
 };
