@@ -123,6 +123,11 @@ const URL_RE = /^https?:\/\/\S+$/i;
 const FIRST_SITE_ID = 10_000;
 const FIRST_PEER_ID = 700_000;
 
+/** Maps are keyed by account too: two seeded accounts may both start with site 461. */
+function key(accountId: string, id: string): string {
+  return `${accountId}/${id}`;
+}
+
 function clean(value: string | undefined): string | undefined {
   const v = value?.trim();
   return v === undefined || v === "" ? undefined : v;
@@ -151,14 +156,14 @@ export class ProvisioningModel {
   private seed(): void {
     for (const account of this.seeds) {
       for (const s of account.sites) {
-        this.sites.set(s.siteId, {
+        this.sites.set(key(account.accountId, s.siteId), {
           accountId: account.accountId,
           siteId: s.siteId,
           name: `Site ${s.siteId}`.slice(0, 10),
           seeded: true,
         });
         s.peerIds.forEach((peerId, i) => {
-          this.peers.set(peerId, {
+          this.peers.set(key(account.accountId, peerId), {
             accountId: account.accountId,
             siteId: s.siteId,
             peerId,
@@ -382,7 +387,7 @@ export class ProvisioningModel {
           (p.messagingAppId === applicationId ||
             (p.origination?.voiceProtocol === "HTTP" && p.origination.httpVoiceV2AppId === applicationId)),
       )
-      .map((peer) => ({ site: this.sites.get(peer.siteId)!, peer }));
+      .map((peer) => ({ site: this.sites.get(key(accountId, peer.siteId))!, peer }));
   }
 
   /** DELETE /applications/{id}: refused while a location references it (12107, naming the locations). */
@@ -435,7 +440,7 @@ export class ProvisioningModel {
     const siteId = String(this.nextSiteId++);
     const site: SiteRecord = { accountId, siteId, name: clean(input.name)! };
     this.applySite(site, input);
-    this.sites.set(siteId, site);
+    this.sites.set(key(accountId, siteId), site);
     this.changed();
     return site;
   }
@@ -451,8 +456,8 @@ export class ProvisioningModel {
 
   /** A site of this account, or 404 (12016). */
   getSite(accountId: string, siteId: string): SiteRecord {
-    const site = this.sites.get(siteId);
-    if (!site || site.accountId !== accountId) {
+    const site = this.sites.get(key(accountId, siteId));
+    if (!site) {
       throw new NotFoundError(`Site '${siteId}' does not exist`, [
         { code: C.siteNotFound, description: `Site '${siteId}' does not exist` },
       ]);
@@ -492,7 +497,7 @@ export class ProvisioningModel {
         },
       ]);
     }
-    this.sites.delete(siteId);
+    this.sites.delete(key(accountId, siteId));
     this.changed();
   }
 
@@ -501,8 +506,8 @@ export class ProvisioningModel {
   /** A location of this site, or 400 13563 (the reference's answer for an unknown peer). */
   getPeer(accountId: string, siteId: string, peerId: string): PeerRecord {
     this.getSite(accountId, siteId);
-    const peer = this.peers.get(peerId);
-    if (!peer || peer.accountId !== accountId || peer.siteId !== siteId) {
+    const peer = this.peers.get(key(accountId, peerId));
+    if (!peer || peer.siteId !== siteId) {
       throw refuse(400, [
         {
           code: C.peerNotFound,
@@ -515,10 +520,9 @@ export class ProvisioningModel {
 
   /** Whether a site (and, when given, a location under it) exists: what an order's SiteId/PeerId must name. */
   hasSite(accountId: string, siteId: string, peerId?: string): { site: boolean; peer: boolean } {
-    const site = this.sites.get(siteId);
-    const siteOk = site !== undefined && site.accountId === accountId;
+    const siteOk = this.sites.has(key(accountId, siteId));
     if (peerId === undefined || !siteOk) return { site: siteOk, peer: siteOk && peerId === undefined };
-    const peer = this.peers.get(peerId);
+    const peer = this.peers.get(key(accountId, peerId));
     return { site: true, peer: peer !== undefined && peer.siteId === siteId };
   }
 
@@ -590,7 +594,7 @@ export class ProvisioningModel {
     if (description !== undefined) peer.description = description;
     // One default per site: a new default takes the flag from the old one.
     if (peer.isDefaultPeer) for (const p of siblings) p.isDefaultPeer = false;
-    this.peers.set(peer.peerId, peer);
+    this.peers.set(key(accountId, peer.peerId), peer);
     this.changed();
     return peer;
   }
@@ -665,7 +669,7 @@ export class ProvisioningModel {
         },
       ]);
     }
-    this.peers.delete(peerId);
+    this.peers.delete(key(accountId, peerId));
     this.changed();
   }
 
@@ -855,8 +859,8 @@ export class ProvisioningModel {
     this.reset();
     if (!s) return;
     this.applications = new Map(s.applications.map((a) => [a.applicationId, a]));
-    this.sites = new Map(s.sites.map((x) => [x.siteId, x]));
-    this.peers = new Map(s.peers.map((p) => [p.peerId, p]));
+    this.sites = new Map(s.sites.map((x) => [key(x.accountId, x.siteId), x]));
+    this.peers = new Map(s.peers.map((p) => [key(p.accountId, p.peerId), p]));
     this.nextSiteId = s.nextSiteId;
     this.nextPeerId = s.nextPeerId;
   }

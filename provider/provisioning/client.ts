@@ -247,15 +247,24 @@ export class ProvisioningClient {
         : typeof body === "string"
           ? body
           : writeXml(body.root, body.content as { [name: string]: XmlInput });
-    const res = await this.transport.request({
-      method: verb,
-      path,
-      query,
-      category: PROVISIONING_CATEGORY,
-      accept: XML,
-      contentType: xml === undefined ? undefined : XML,
-      body: xml,
-    });
+    let res;
+    try {
+      res = await this.transport.request({
+        method: verb,
+        path,
+        query,
+        category: PROVISIONING_CATEGORY,
+        accept: XML,
+        contentType: xml === undefined ? undefined : XML,
+        body: xml,
+      });
+    } catch (e) {
+      // Bandwidth answers an unknown site (12016) or SIP peer (13563) with 400 on some routes: they mean "not found".
+      if (e instanceof ApiError && (e.hasErrorCode("13563") || e.hasErrorCode("12016"))) {
+        throw new NotFoundError({ method: e.method, url: e.url, status: e.status, errors: e.errors });
+      }
+      throw e;
+    }
     return {
       doc: readXml(res.body, this.transport.options.maxResponseBytes),
       headers: res.headers,
@@ -378,17 +387,10 @@ export class ProvisioningClient {
    * own example), so both that and 404 surface as NotFoundError.
    */
   async getSipPeer(siteId: string, peerId: string): Promise<SipPeerInfo> {
-    try {
-      const { doc } = await this.call("GET", this.path("sites", siteId, "sippeers", peerId));
-      const peer = readSipPeer(child(child(doc, "SipPeerResponse"), "SipPeer"), siteId, peerId);
-      if (!peer) throw new NotFoundError({ method: "GET", url: `sites/${siteId}/sippeers/${peerId}` });
-      return peer;
-    } catch (e) {
-      if (e instanceof ApiError && (e.hasErrorCode("13563") || e.hasErrorCode("12016"))) {
-        throw new NotFoundError({ method: e.method, url: e.url, status: e.status, errors: e.errors });
-      }
-      throw e;
-    }
+    const { doc } = await this.call("GET", this.path("sites", siteId, "sippeers", peerId));
+    const peer = readSipPeer(child(child(doc, "SipPeerResponse"), "SipPeer"), siteId, peerId);
+    if (!peer) throw new NotFoundError({ method: "GET", url: `sites/${siteId}/sippeers/${peerId}` });
+    return peer;
   }
 
   /** `GET /accounts/{a}/sites/{s}/sippeers`: the site's locations. */
@@ -412,20 +414,15 @@ export class ProvisioningClient {
     await this.call("DELETE", this.path("sites", siteId, "sippeers", peerId));
   }
 
-  /** `GET .../sippeers/{p}/tns?includeAttributes=false`: the 10-digit numbers the location holds. */
+  /** `GET .../sippeers/{p}/tns?includeAttributes=false`: the 10-digit numbers the location holds (NotFoundError: no such location). */
   async listSipPeerNumbers(siteId: string, peerId: string): Promise<string[]> {
-    try {
-      const { doc } = await this.call("GET", this.path("sites", siteId, "sippeers", peerId, "tns"), undefined, {
-        includeAttributes: "false",
-      });
-      const list = child(child(doc, "SipPeerTelephoneNumbersResponse"), "SipPeerTelephoneNumbers");
-      return nodes(list, "SipPeerTelephoneNumber")
-        .map((n) => text(n, "FullNumber") ?? "")
-        .filter((tn) => tn !== "");
-    } catch (e) {
-      if (e instanceof NotFoundError) return [];
-      throw e;
-    }
+    const { doc } = await this.call("GET", this.path("sites", siteId, "sippeers", peerId, "tns"), undefined, {
+      includeAttributes: "false",
+    });
+    const list = child(child(doc, "SipPeerTelephoneNumbersResponse"), "SipPeerTelephoneNumbers");
+    return nodes(list, "SipPeerTelephoneNumber")
+      .map((n) => text(n, "FullNumber") ?? "")
+      .filter((tn) => tn !== "");
   }
 
   // ---- voice: origination settings ----------------------------------------------------------------------------
