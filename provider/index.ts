@@ -36,6 +36,7 @@ export {
   type VoiceImportOutputs,
 } from "./resources/voiceImport";
 export { Location, type LocationArgs, type LocationInputs, type LocationOutputs } from "./resources/location";
+export type { SiteAddress } from "./provisioning";
 export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
 export { type Failure, ValidationError } from "./validation";

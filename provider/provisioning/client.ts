@@ -7,7 +7,7 @@
  * applications...`, `/sites...`, `/sites/{siteId}/sippeers...`, `.../products/origination/settings`,
  * `.../products/messaging/features/sms`, `.../products/messaging/applicationSettings`, `.../sippeers/{id}/tns`) and
  * the guide `site/docs/account/programmatic-setup.mdx` (request and response bodies of each step). One row per call
- * in docs/bandwidth-wire.md.
+ * in docs/bandwidth-wire-v2.md.
  */
 import { ApiError, MalformedResponseError, NotFoundError } from "../http/errors";
 import { Transport, type TransportOptions } from "../http/transport";

@@ -58,19 +58,33 @@ export interface AssociatedSipPeer {
 
 /** A postal address of a site. */
 export interface SiteAddress {
+  /** House number. */
   houseNumber: string;
+  /** House suffix. */
   houseSuffix?: string;
+  /** Direction before the street name. */
   preDirectional?: string;
+  /** Street name. */
   streetName: string;
+  /** Street suffix. */
   streetSuffix?: string;
+  /** Direction after the street name. */
   postDirectional?: string;
+  /** Second address line. */
   addressLine2?: string;
+  /** City. */
   city: string;
+  /** Two-letter state code. */
   stateCode: string;
+  /** ZIP code. */
   zip: string;
+  /** ZIP+4 extension. */
   plusFour?: string;
+  /** County. */
   county?: string;
+  /** Country. */
   country?: string;
+  /** `Billing` or `Service`. */
   addressType: "Billing" | "Service";
 }
 

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApiError, BandwidthError, TransportError } from "../http";
+import { ApiError, BandwidthError } from "../http";
 import {
   type ApplicationFields,
   type ApplicationInfo,
   CALLBACK_TYPES,
   type CallbackCredentials,
+  createFailure,
   type ProvisioningClient,
   provisioningClient,
 } from "../provisioning";
@@ -58,27 +59,45 @@ export interface ApplicationArgs {
 
 /** Callback credentials as checked and kept in (secret) state. */
 export interface CallbackCredentialsValue {
+  /** The user name Bandwidth sends. */
   userId: string;
+  /** The password Bandwidth sends (secret in state). */
   password: string;
 }
 
 /** The checked inputs of an Application. */
 export interface ApplicationInputs {
+  /** `Voice-V2` or `Messaging-V2`. */
   serviceType: "Voice-V2" | "Messaging-V2";
+  /** The application's name in Bandwidth. */
   name: string;
+  /** Voice: the call-initiated callback URL. */
   callInitiatedCallbackUrl?: string;
+  /** Voice: the call-initiated callback's method. */
   callInitiatedMethod?: "GET" | "POST";
+  /** Voice: the call status callback URL. */
   callStatusCallbackUrl?: string;
+  /** Voice: the call status callback's method. */
   callStatusMethod?: "GET" | "POST";
+  /** Voice: credentials of the call callbacks. */
   callbackCreds?: CallbackCredentialsValue;
+  /** Voice: the call-initiated fallback URL. */
   callInitiatedFallbackUrl?: string;
+  /** Voice: the fallback callback's method. */
   callInitiatedFallbackMethod?: "GET" | "POST";
+  /** Voice: credentials of the fallback callback. */
   callInitiatedFallbackCreds?: CallbackCredentialsValue;
+  /** Voice: seconds Bandwidth waits for a callback answer (1 to 25). */
   callbackTimeout?: number;
+  /** Messaging: the inbound callback URL. */
   inboundCallbackUrl?: string;
+  /** Messaging: the outbound status callback URL. */
   outboundCallbackUrl?: string;
+  /** Messaging: credentials of the inbound callbacks. */
   inboundCallbackCreds?: CallbackCredentialsValue;
+  /** Messaging: credentials of the outbound callbacks. */
   outboundCallbackCreds?: CallbackCredentialsValue;
+  /** Messaging: the status callbacks asked for, sorted. */
   requestedCallbackTypes?: string[];
 }
 
@@ -207,7 +226,7 @@ export function checkApplication(news: Record<string, unknown>): {
     if (out[key] === undefined) continue;
     for (const urlKey of CREDS_URLS[key]) {
       const url = out[urlKey];
-      if (typeof url === "string" && !/^https:/i.test(url)) {
+      if (typeof url === "string" && !isUnknown(url) && !/^https:/i.test(url)) {
         c.fail(urlKey, `must be https:// when ${key} is set (Bandwidth sends credentials over HTTPS only)`);
       }
     }
@@ -275,14 +294,8 @@ async function create(inputs: ApplicationInputs): Promise<pulumi.dynamic.CreateR
     progress(`Application ${inputs.name}: created ${app.applicationId} (${inputs.serviceType})`);
     return { id: app.applicationId, outs: toOutputs(app, inputs) };
   } catch (e) {
-    if (!(e instanceof TransportError && e.mayHaveReachedServer)) throw e;
-    // A lost answer may hide a created application; only the user can tell whether a same-named one is this one.
-    const same = (await p.listApplications().catch(() => [])).filter((a) => a.appName === inputs.name);
-    const ids = same.map((a) => a.applicationId).join(", ");
-    throw new Error(
-      `Application ${inputs.name}: the answer to the create was lost${same.length ? `; Bandwidth now holds application(s) named ${JSON.stringify(inputs.name)}: ${ids}` : ""}. ` +
-        "Delete a duplicate in the Bandwidth Dashboard if one was created, then run `pulumi up` again.",
-      { cause: e },
+    throw await createFailure(`Application ${inputs.name}`, e, async () =>
+      (await p.listApplications()).filter((a) => a.appName === inputs.name).map((a) => a.applicationId),
     );
   }
 }

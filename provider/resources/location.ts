@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiError, BandwidthError } from "../http";
-import { type ProvisioningClient, provisioningClient } from "../provisioning";
+import { createFailure, type ProvisioningClient, provisioningClient } from "../provisioning";
 import { Checker, type Failure, RULES } from "../validation";
 import { progress, ResourceInitError, sameValue, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
@@ -32,11 +32,17 @@ export interface LocationArgs {
 
 /** The checked inputs of a Location. */
 export interface LocationInputs {
+  /** The site the location belongs to. */
   siteId: string;
+  /** The location's name (PeerName). */
   name: string;
+  /** The location's description. */
   description?: string;
+  /** Whether it is the site's default location. */
   isDefault?: boolean;
+  /** The linked Voice-V2 application. */
   voiceApplicationId?: string;
+  /** The linked Messaging-V2 application. */
   messagingApplicationId?: string;
 }
 
@@ -134,11 +140,18 @@ async function current(p: ProvisioningClient, siteId: string, peerId: string): P
 async function create(inputs: LocationInputs): Promise<pulumi.dynamic.CreateResult> {
   const p = client();
   const who = `Location ${inputs.name}`;
-  const peerId = await p.createSipPeer(inputs.siteId, {
-    peerName: inputs.name,
-    description: inputs.description,
-    isDefaultPeer: inputs.isDefault,
-  });
+  let peerId: string;
+  try {
+    peerId = await p.createSipPeer(inputs.siteId, {
+      peerName: inputs.name,
+      description: inputs.description,
+      isDefaultPeer: inputs.isDefault,
+    });
+  } catch (e) {
+    throw await createFailure(who, e, async () =>
+      (await p.listSipPeers(inputs.siteId)).filter((l) => l.peerName === inputs.name).map((l) => l.peerId),
+    );
+  }
   progress(`${who}: created SIP peer ${peerId} in site ${inputs.siteId}`);
   const done: LocationOutputs = clean({
     ...inputs,

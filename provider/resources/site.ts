@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiError, BandwidthError } from "../http";
-import { type ProvisioningClient, provisioningClient, type SiteAddress, type SiteInfo } from "../provisioning";
+import {
+  createFailure,
+  type ProvisioningClient,
+  provisioningClient,
+  type SiteAddress,
+  type SiteInfo,
+} from "../provisioning";
 import { Checker, type Failure } from "../validation";
 import { progress, sameValue, withNextSteps } from "./lifecycle";
 import { providerShim } from "./shim";
@@ -51,9 +57,13 @@ export interface SiteArgs {
 
 /** The checked inputs of a Site. */
 export interface SiteInputs {
+  /** The site's name. */
   name: string;
+  /** The site's description. */
   description?: string;
+  /** The site's customer name. */
   customerName?: string;
+  /** The site's address. */
   address?: SiteAddress;
 }
 
@@ -168,7 +178,15 @@ function client(): ProvisioningClient {
 }
 
 async function create(inputs: SiteInputs): Promise<pulumi.dynamic.CreateResult> {
-  const site = await client().createSite(inputs);
+  const p = client();
+  let site: SiteInfo;
+  try {
+    site = await p.createSite(inputs);
+  } catch (e) {
+    throw await createFailure(`Site ${inputs.name}`, e, async () =>
+      (await p.listSites()).filter((s) => s.name === inputs.name).map((s) => s.siteId),
+    );
+  }
   progress(`Site ${inputs.name}: created ${site.siteId}`);
   return { id: site.siteId, outs: toOutputs({ ...site, name: site.name || inputs.name }) };
 }

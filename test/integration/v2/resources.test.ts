@@ -1,7 +1,7 @@
 /**
  * Application, Site and Location providers against the emulator over real sockets: every link, relink, unlink and
  * documented refusal. Wire sources: Bandwidth/api-docs `site/specs/numbers.yml` and
- * `site/docs/account/programmatic-setup.mdx` (rows in docs/bandwidth-wire.md).
+ * `site/docs/account/programmatic-setup.mdx` (rows in docs/bandwidth-wire-v2.md).
  */
 import { expect } from "chai";
 import { providers } from "../../../provider";
@@ -265,6 +265,34 @@ describe("v2 resources against the emulator", function () {
       messagingApplicationId: sms.id,
     });
     expect(prov().getPeer(account(), s.id, err.id as string).messagingAppId).to.equal(sms.id);
+  });
+
+  it("a lost answer to an application create is not retried and the error names the application it may have created", async () => {
+    ctx.emu.setFaults([{ method: "POST", path: "/applications$", kind: "reset-after", times: 1 }]);
+    const err = await rejection(engineCreate(app, voiceArgs({ name: "lost-answer" })));
+    ctx.emu.setFaults([]);
+    const created = prov().listApplications(account());
+    expect(created).to.have.length(1);
+    expect(err.message).to.include(created[0].applicationId);
+    expect(err.message).to.match(/answer to the create was lost.*run `pulumi up` again/);
+    expect(ctx.emu.requestLog().filter((r) => r.method === "POST" && /applications$/.test(r.path))).to.have.length(1);
+  });
+
+  it("a refused create says nothing was created; Site refresh shows drift and a deleted site is gone", async () => {
+    const err = await rejection(engineCreate(location, { siteId: "424242", name: "nowhere" }));
+    expect(err.message).to.match(/12016.*Nothing was created: run `pulumi up` again/);
+    const s = await newSite();
+    prov().updateSite(account(), s.id, { name: "renamed", description: "changed elsewhere" });
+    const read = await site.read!(s.id, s.outs);
+    expect(read.props).to.include({ name: "renamed", description: "changed elsewhere" });
+    const diff = await site.diff!(
+      s.id,
+      read.props!,
+      (await site.check!({}, { name: "v2site", description: "test site" })).inputs,
+    );
+    expect(diff.changes).to.equal(true);
+    prov().deleteSite(account(), s.id);
+    expect((await site.read!(s.id, s.outs)).id).to.equal("");
   });
 
   it("orders name sites and locations the v2 model created; an unknown location is refused (5023)", async () => {
