@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import * as path from "node:path";
 import type { RunningEmulator } from "../emulator";
-import { createStack, ensureEngine } from "../test/e2e/harness";
+import { createStack, ensureEngine } from "../scripts/tooling";
 import { countRequests } from "./measure";
 import { ENGINE_RESOURCES } from "./settings";
 

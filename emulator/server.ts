@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type AdminContext, handleAdmin, type LoggedRequest } from "./admin";
+import { handlePage } from "./page";
 import { EmulatorError, NotFoundError, ValidationError } from "./errors";
 import { type FaultRule, FaultSet } from "./faults";
 import type { ApiRequest, ApiResponse } from "./http-types";
@@ -163,6 +164,9 @@ export class EmulatorHttpServer {
           body: '{"error":"loopback only"}',
         });
       }
+      const page = handlePage(this.admin, method, path, url.searchParams);
+      // Unlogged: the page's own polling would crowd the requests it shows out of the log.
+      if (page) return void res.writeHead(page.status, page.headers).end(page.body);
       return send(handleAdmin(this.admin, method, path, url.searchParams, body));
     }
 

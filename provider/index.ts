@@ -43,7 +43,9 @@ export { type Failure, ValidationError } from "./validation";
 
 /** The dynamic resource providers themselves (pulumi.dynamic.ResourceProvider), for tests and advanced use. */
 export const providers = {
+  /** The provider behind {@link PhoneNumberOrder}: orders numbers on create, disconnects them on delete. */
   phoneNumberOrder: phoneNumberOrderProvider,
+  /** The provider behind {@link VoiceImport}: imports a number into Voice v1 on create, un-imports it on delete. */
   voiceImport: voiceImportProvider,
   application: applicationProvider,
   site: siteProvider,

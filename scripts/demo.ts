@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
-import { createStack, emulatorStackConfig, ensureEngine } from "../test/e2e/harness";
+import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = path.join(root, ".demo");
