@@ -47,7 +47,10 @@ export const providers = {
   phoneNumberOrder: phoneNumberOrderProvider,
   /** The provider behind {@link VoiceImport}: imports a number into Voice v1 on create, un-imports it on delete. */
   voiceImport: voiceImportProvider,
+  /** The provider of Application. */
   application: applicationProvider,
+  /** The provider of Site. */
   site: siteProvider,
+  /** The provider of Location. */
   location: locationProvider,
 };

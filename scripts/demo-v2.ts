@@ -5,7 +5,7 @@ import { cp, mkdir, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RunningEmulator } from "../emulator";
-import { createStack, emulatorStackConfig } from "../test/e2e/harness";
+import { createStack, emulatorStackConfig } from "./tooling";
 
 /** What runV2Demo needs from the demo's main script. */
 export interface V2DemoOptions {

@@ -1,62 +1,179 @@
 import { randomUUID } from "node:crypto";
 import { type ErrorDetail, NotFoundError } from "../errors";
+import type { SiteSeed } from "../models";
 import { ProvisioningError, PROVISIONING_CODES as C, refuse } from "./errors";
+
+/** Callback credentials as a request sends them. */
+export interface CredsInput {
+  /** `UserId` as sent. */
+  userId?: string;
+  /** `Password` as sent (never kept). */
+  password?: string;
+}
+
+/** A location's origination (inbound voice) settings. */
+export interface OriginationRecord {
+  /** `SIP` or `HTTP`. */
+  voiceProtocol: "SIP" | "HTTP";
+  /** The Voice-V2 application of HTTP voice. */
+  httpVoiceV2AppId?: string;
+}
+
+/** Origination settings as a request sends them. */
+export interface OriginationInput {
+  /** `VoiceProtocol` as sent. */
+  voiceProtocol?: string;
+  /** `HttpVoiceV2AppId` as sent. */
+  httpVoiceV2AppId?: string;
+}
+
+/** A location and its site. */
+export interface SiteAndPeer {
+  /** The site. */
+  site: SiteRecord;
+  /** The location (SIP peer). */
+  peer: PeerRecord;
+}
+
+/** Whether a site, and a location under it, exist. */
+export interface SiteKnown {
+  /** The site exists on the account. */
+  site: boolean;
+  /** The location exists under that site (true when none was asked for). */
+  peer: boolean;
+}
+
+/** One location in the state dump. */
+export interface LocationSummary {
+  /** The SIP peer's id. */
+  peerId: string;
+  /** The SIP peer's name. */
+  peerName: string;
+  /** Whether it is its site's default. */
+  isDefaultPeer: boolean;
+  /** The Voice-V2 application of HTTP voice, if any. */
+  voice?: string;
+  /** Whether the SMS feature is on. */
+  sms: boolean;
+  /** The linked Messaging-V2 application, if any. */
+  messaging?: string;
+}
+
+/** One site in the state dump. */
+export interface SiteSummary {
+  /** The site's id. */
+  siteId: string;
+  /** The site's name. */
+  name: string;
+  /** Its locations. */
+  locations: LocationSummary[];
+}
+
+/** What an account holds of Bandwidth's v2 model, for the state dump. */
+export interface ProvisioningSummary {
+  /** Every application: id, service type, name. */
+  applications: Array<Pick<ApplicationRecord, "applicationId" | "serviceType" | "appName">>;
+  /** Every site with its locations. */
+  sites: SiteSummary[];
+}
 
 /** Basic-auth user of an application's callbacks. The password is accepted but never kept (Bandwidth never echoes it). */
 export interface CallbackCredsRecord {
+  /** The callback user name (the password is never kept). */
   userId: string;
 }
 
 /** A v2 application (`Voice-V2` or `Messaging-V2`). */
 export interface ApplicationRecord {
+  /** The Dashboard account it belongs to. */
   accountId: string;
+  /** The application's id (a UUID). */
   applicationId: string;
+  /** `Voice-V2` or `Messaging-V2`. */
   serviceType: "Voice-V2" | "Messaging-V2";
+  /** The application's name (`AppName`). */
   appName: string;
+  /** `CallInitiatedCallbackUrl` as on the wire. */
   callInitiatedCallbackUrl?: string;
+  /** `CallInitiatedMethod` as on the wire. */
   callInitiatedMethod?: string;
+  /** `CallStatusCallbackUrl` as on the wire. */
   callStatusCallbackUrl?: string;
+  /** `CallStatusMethod` as on the wire. */
   callStatusMethod?: string;
+  /** `CallbackCreds` as on the wire. */
   callbackCreds?: CallbackCredsRecord;
+  /** `CallInitiatedFallbackUrl` as on the wire. */
   callInitiatedFallbackUrl?: string;
+  /** `CallInitiatedFallbackMethod` as on the wire. */
   callInitiatedFallbackMethod?: string;
+  /** `CallInitiatedFallbackCreds` as on the wire. */
   callInitiatedFallbackCreds?: CallbackCredsRecord;
+  /** `CallbackTimeout` as on the wire. */
   callbackTimeout?: string;
+  /** `InboundCallbackUrl` as on the wire. */
   inboundCallbackUrl?: string;
+  /** `OutboundCallbackUrl` as on the wire. */
   outboundCallbackUrl?: string;
+  /** `InboundCallbackCreds` as on the wire. */
   inboundCallbackCreds?: CallbackCredsRecord;
+  /** `OutboundCallbackCreds` as on the wire. */
   outboundCallbackCreds?: CallbackCredsRecord;
+  /** `RequestedCallbackTypes` as on the wire. */
   requestedCallbackTypes?: string[];
 }
 
 /** What the wire layer reads from an `<Application>` body; every value a raw string. */
 export interface ApplicationInput {
+  /** `Voice-V2` or `Messaging-V2`. */
   serviceType?: string;
+  /** The application's name (`AppName`). */
   appName?: string;
+  /** `CallInitiatedCallbackUrl` as on the wire. */
   callInitiatedCallbackUrl?: string;
+  /** `CallInitiatedMethod` as on the wire. */
   callInitiatedMethod?: string;
+  /** `CallStatusCallbackUrl` as on the wire. */
   callStatusCallbackUrl?: string;
+  /** `CallStatusMethod` as on the wire. */
   callStatusMethod?: string;
-  callbackCreds?: { userId?: string; password?: string };
+  /** `CallbackCreds` as on the wire. */
+  callbackCreds?: CredsInput;
+  /** `CallInitiatedFallbackUrl` as on the wire. */
   callInitiatedFallbackUrl?: string;
+  /** `CallInitiatedFallbackMethod` as on the wire. */
   callInitiatedFallbackMethod?: string;
-  callInitiatedFallbackCreds?: { userId?: string; password?: string };
+  /** `CallInitiatedFallbackCreds` as on the wire. */
+  callInitiatedFallbackCreds?: CredsInput;
+  /** `CallbackTimeout` as on the wire. */
   callbackTimeout?: string;
+  /** `InboundCallbackUrl` as on the wire. */
   inboundCallbackUrl?: string;
+  /** `OutboundCallbackUrl` as on the wire. */
   outboundCallbackUrl?: string;
-  inboundCallbackCreds?: { userId?: string; password?: string };
-  outboundCallbackCreds?: { userId?: string; password?: string };
+  /** `InboundCallbackCreds` as on the wire. */
+  inboundCallbackCreds?: CredsInput;
+  /** `OutboundCallbackCreds` as on the wire. */
+  outboundCallbackCreds?: CredsInput;
+  /** `RequestedCallbackTypes` as on the wire. */
   requestedCallbackTypes?: string[];
 }
 
 /** A site (sub-account). */
 export interface SiteRecord {
+  /** The Dashboard account it belongs to. */
   accountId: string;
+  /** The site's id. */
   siteId: string;
+  /** `Name` as on the wire. */
   name: string;
+  /** `Description` as on the wire. */
   description?: string;
+  /** `CustomerName` as on the wire. */
   customerName?: string;
+  /** `CustomerProvidedId` as on the wire. */
   customerProvidedId?: string;
+  /** The address fields as sent (`HouseNumber`, `StreetName`, ...). */
   address?: Record<string, string>;
   /** Seeded with the account (kept by a reset). */
   seeded?: boolean;
@@ -64,34 +181,49 @@ export interface SiteRecord {
 
 /** What the wire layer reads from a `<Site>` body. */
 export interface SiteInput {
+  /** `Name` as on the wire. */
   name?: string;
+  /** `Description` as on the wire. */
   description?: string;
+  /** `CustomerName` as on the wire. */
   customerName?: string;
+  /** `CustomerProvidedId` as on the wire. */
   customerProvidedId?: string;
+  /** The address fields as sent (`HouseNumber`, `StreetName`, ...). */
   address?: Record<string, string>;
 }
 
 /** A location (SIP peer) and its product settings. */
 export interface PeerRecord {
+  /** The Dashboard account it belongs to. */
   accountId: string;
+  /** The site's id. */
   siteId: string;
+  /** The SIP peer's (location's) id. */
   peerId: string;
+  /** The SIP peer's name (`PeerName`). */
   peerName: string;
+  /** `Description` as on the wire. */
   description?: string;
+  /** Whether it is its site's default SIP peer. */
   isDefaultPeer: boolean;
   /** Origination settings; absent until first set. */
-  origination?: { voiceProtocol: "SIP" | "HTTP"; httpVoiceV2AppId?: string };
+  origination?: OriginationRecord;
   /** The SMS feature's settings as sent (Protocol HTTP); absent when the feature is off. */
   smsFeature?: Record<string, string>;
   /** The linked Messaging-V2 application. */
   messagingAppId?: string;
+  /** Seeded with the account (kept by a reset). */
   seeded?: boolean;
 }
 
 /** What the wire layer reads from a `<SipPeer>` body. */
 export interface PeerInput {
+  /** The SIP peer's name (`PeerName`). */
   peerName?: string;
+  /** `Description` as on the wire. */
   description?: string;
+  /** Whether it is its site's default SIP peer. */
   isDefaultPeer?: string;
 }
 
@@ -103,17 +235,24 @@ export interface ProvisioningHooks {
 
 /** Everything persisted to the state file (no callback password is ever kept). */
 export interface ProvisioningSnapshot {
+  /** Every application. */
   applications: ApplicationRecord[];
+  /** Every site. */
   sites: SiteRecord[];
+  /** Every SIP peer. */
   peers: PeerRecord[];
+  /** The id the next site gets. */
   nextSiteId: number;
+  /** The id the next SIP peer gets. */
   nextPeerId: number;
 }
 
 /** The sites and SIP peers an account starts with. */
 export interface SeededSites {
+  /** The Dashboard account it belongs to. */
   accountId: string;
-  sites: Array<{ siteId: string; peerIds: string[] }>;
+  /** Every site. */
+  sites: SiteSeed[];
 }
 
 const SERVICE_TYPES = new Set(["Voice-V2", "Messaging-V2"]);
@@ -183,7 +322,7 @@ export class ProvisioningModel {
   // ---- applications -----------------------------------------------------------------------------------------
 
   private static creds(
-    c: { userId?: string; password?: string } | undefined,
+    c: CredsInput | undefined,
     field: string,
     errors: ErrorDetail[],
   ): CallbackCredsRecord | undefined {
@@ -378,7 +517,7 @@ export class ProvisioningModel {
   }
 
   /** The locations that reference an application (voice or messaging). */
-  associatedPeers(accountId: string, applicationId: string): Array<{ site: SiteRecord; peer: PeerRecord }> {
+  associatedPeers(accountId: string, applicationId: string): SiteAndPeer[] {
     this.getApplication(accountId, applicationId);
     return [...this.peers.values()]
       .filter(
@@ -519,7 +658,7 @@ export class ProvisioningModel {
   }
 
   /** Whether a site (and, when given, a location under it) exists: what an order's SiteId/PeerId must name. */
-  hasSite(accountId: string, siteId: string, peerId?: string): { site: boolean; peer: boolean } {
+  hasSite(accountId: string, siteId: string, peerId?: string): SiteKnown {
     const siteOk = this.sites.has(key(accountId, siteId));
     if (peerId === undefined || !siteOk) return { site: siteOk, peer: siteOk && peerId === undefined };
     const peer = this.peers.get(key(accountId, peerId));
@@ -676,7 +815,7 @@ export class ProvisioningModel {
   // ---- product settings ----------------------------------------------------------------------------------------
 
   /** GET origination settings; 404 when never set. */
-  getOrigination(accountId: string, siteId: string, peerId: string): NonNullable<PeerRecord["origination"]> {
+  getOrigination(accountId: string, siteId: string, peerId: string): OriginationRecord {
     const peer = this.getPeer(accountId, siteId, peerId);
     if (!peer.origination) throw new NotFoundError("Origination settings do not exist");
     return peer.origination;
@@ -690,9 +829,9 @@ export class ProvisioningModel {
     accountId: string,
     siteId: string,
     peerId: string,
-    input: { voiceProtocol?: string; httpVoiceV2AppId?: string },
+    input: OriginationInput,
     mode: "create" | "update",
-  ): NonNullable<PeerRecord["origination"]> {
+  ): OriginationRecord {
     const peer = this.getPeer(accountId, siteId, peerId);
     if (mode === "create" && peer.origination) {
       throw refuse(409, [{ code: C.duplicated, description: "'SipPeerOriginationSettings' is duplicated" }]);
@@ -866,7 +1005,7 @@ export class ProvisioningModel {
   }
 
   /** A summary for the emulator's state dump: what each account holds. */
-  summary(accountId: string) {
+  summary(accountId: string): ProvisioningSummary {
     return {
       applications: this.listApplications(accountId).map((a) => ({
         applicationId: a.applicationId,
