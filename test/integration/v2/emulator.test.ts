@@ -151,6 +151,34 @@ describe("emulator: applications, sites and locations on the wire", function () 
     expect((await call("DELETE", `/applications/${voice}`)).status).to.equal(200);
   });
 
+  it("the emulator page shows v2 applications and locations with their links", async () => {
+    const { site, peer } = await sitePeer();
+    const voice = await app(VOICE_APP);
+    const http = `<SipPeerOriginationSettings><VoiceProtocol>HTTP</VoiceProtocol><HttpSettings><HttpVoiceV2AppId>${voice}</HttpVoiceV2AppId></HttpSettings></SipPeerOriginationSettings>`;
+    await call("POST", `/sites/${site}/sippeers/${peer}/products/origination/settings`, http);
+    const state = (await (await fetch(`${emu.url}/_emulator/page/state`)).json()) as {
+      accounts: Array<{
+        v2: {
+          applications: Array<{ applicationId: string }>;
+          sites: Array<{ siteId: string; locations: Array<{ peerId: string; voice?: string }> }>;
+        };
+      }>;
+      requests: Array<{ body?: string }>;
+    };
+    const v2 = state.accounts[0].v2;
+    expect(v2.applications.map((a) => a.applicationId)).to.deep.equal([voice]);
+    expect(v2.sites.find((x) => x.siteId === site)!.locations).to.deep.include({
+      peerId: peer,
+      peerName: "wirepeer",
+      isDefaultPeer: true,
+      voice,
+      sms: false,
+    });
+    expect(JSON.stringify(state.requests)).to.not.include("password123");
+    const html = await (await fetch(`${emu.url}/_emulator/page`)).text();
+    expect(html).to.include('data-section="applications"').and.include('data-section="locations"');
+  });
+
   it("persists applications, sites and locations in the state file, and the state dump shows them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bw-v2-"));
     const stateFile = join(dir, "state.json");
