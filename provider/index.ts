@@ -35,7 +35,15 @@ export {
   type VoiceImportInputs,
   type VoiceImportOutputs,
 } from "./resources/voiceImport";
-export { Location, type LocationArgs, type LocationInputs, type LocationOutputs } from "./resources/location";
+export {
+  getLocationNumbers,
+  Location,
+  type LocationArgs,
+  type LocationInputs,
+  type LocationNumber,
+  type LocationNumbersQuery,
+  type LocationOutputs,
+} from "./resources/location";
 export type { SiteAddress } from "./provisioning";
 export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";

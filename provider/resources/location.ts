@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiError, BandwidthError } from "../http";
 import { createFailure, type ProvisioningClient, provisioningClient } from "../provisioning";
-import { Checker, type Failure, RULES } from "../validation";
+import { Checker, type Failure, RULES, toE164, ValidationError } from "../validation";
 import { progress, ResourceInitError, sameValue, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
 
@@ -263,6 +263,42 @@ export const implementation = {
   },
   ...withNextSteps((p: LocationInputs) => `Location ${p.name}`, { create, read, update, delete: destroy }),
 };
+
+/** Which location getLocationNumbers lists. */
+export interface LocationNumbersQuery {
+  /** The location's site (a Site's siteId). */
+  siteId: string;
+  /** The location (a Location's locationId, the SIP peer id). */
+  locationId: string;
+}
+
+/** A number a location holds. */
+export interface LocationNumber {
+  /** 10-digit form, as the Numbers API speaks it. */
+  telephoneNumber: string;
+  /** +1 E.164 form. */
+  e164: string;
+}
+
+/**
+ * The numbers a location holds (`GET .../sippeers/{id}/tns`), for use in a program: what a location's destroy waits
+ * for (Bandwidth deletes a location only once it holds no number), including numbers ordered or moved into it
+ * outside this stack. Credentials come from the stack configuration or the environment, as for the resources.
+ */
+export async function getLocationNumbers(query: LocationNumbersQuery): Promise<LocationNumber[]> {
+  const c = new Checker((query ?? {}) as unknown as Record<string, unknown>);
+  if (!c.given("siteId")) c.fail("siteId", "is required: the Site's siteId");
+  if (!c.given("locationId")) c.fail("locationId", "is required: the Location's locationId");
+  const siteId = c.string("siteId", RULES.siteId.pattern, RULES.siteId.rule);
+  const locationId = c.string(
+    "locationId",
+    RULES.peerId.pattern,
+    "locationId is the numeric id of a location (SIP peer)",
+  );
+  if (c.failures.length > 0 || siteId === undefined || locationId === undefined) throw new ValidationError(c.failures);
+  const numbers = await client().listSipPeerNumbers(siteId, locationId);
+  return numbers.map((tn) => ({ telephoneNumber: tn, e164: toE164(tn) }));
+}
 
 /** The dynamic provider of Location, as serialized into state. */
 export const locationProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);

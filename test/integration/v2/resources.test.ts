@@ -4,7 +4,7 @@
  * `site/docs/account/programmatic-setup.mdx` (rows in docs/bandwidth-wire-v2.md).
  */
 import { expect } from "chai";
-import { providers } from "../../../provider";
+import { getLocationNumbers, providers } from "../../../provider";
 import { emulatorSuite, engineCreate, engineUpdate, rejection } from "../resources/support";
 
 const app = providers.application;
@@ -231,6 +231,12 @@ describe("v2 resources against the emulator", function () {
     const numbers = ordered.outs.telephoneNumbers as string[];
     expect(numbers).to.have.length(2);
     expect(prov().peerNumbers(account(), s.id, loc.id)).to.deep.equal([...numbers].sort());
+    const held = await getLocationNumbers({ siteId: s.id, locationId: loc.id });
+    expect(held.map((n) => n.telephoneNumber)).to.deep.equal([...numbers].sort());
+    expect(held[0].e164).to.equal(`+1${held[0].telephoneNumber}`);
+    expect((await rejection(getLocationNumbers({ siteId: "x", locationId: "" }))).message).to.match(
+      /siteId.*locationId/,
+    );
     const err = await rejection(location.delete!(loc.id, loc.outs));
     expect(err.message).to.include(numbers[0]).and.include(numbers[1]);
     expect(err.message).to.match(/13555.*Disconnect them.*move them.*pulumi destroy/);
