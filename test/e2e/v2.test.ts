@@ -155,6 +155,7 @@ describe("the v2 example on the real engine (applications, site, location, numbe
         .listSites(accountId)
         .map((s) => s.siteId),
     ).to.not.include(siteId);
+    expect(prov().listPeers(accountId, siteId)).to.deep.equal([]);
 
     const log = numbersCalls(before);
     const peer = new RegExp(`/sippeers/${locationId}`);
