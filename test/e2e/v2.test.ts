@@ -117,6 +117,25 @@ describe("the v2 example on the real engine (applications, site, location, numbe
     );
   });
 
+  it("refresh shows a change made in the Dashboard, and the next up puts the program's value back", async () => {
+    const outs = await stack.stack.outputs();
+    const id = outs.voiceApplicationId.value as string;
+    prov().updateApplication(accountId, id, { callStatusCallbackUrl: "https://elsewhere.example.com/status" }, "patch");
+    const peer = prov().getPeer(accountId, outs.siteId.value, outs.locationId.value);
+    prov().setOrigination(accountId, peer.siteId, peer.peerId, { voiceProtocol: "SIP" }, "update");
+    const refresh = await stack.refresh();
+    expect(refresh.summary.resourceChanges).to.deep.include({ update: 2 });
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).to.deep.equal({ update: 2, same: 4 });
+    expect(prov().getApplication(accountId, id).callStatusCallbackUrl).to.equal(
+      "https://callbacks.example.com/calls/status",
+    );
+    expect(prov().getPeer(accountId, peer.siteId, peer.peerId).origination).to.deep.equal({
+      voiceProtocol: "HTTP",
+      httpVoiceV2AppId: id,
+    });
+  });
+
   it("swapping the messaging application relinks the location in place before the old application is deleted", async () => {
     const outs = await stack.stack.outputs();
     const oldApp = outs.messagingApplicationId.value as string;
