@@ -56,6 +56,7 @@ function state(ctx: AdminContext) {
       username: a.username,
       userId: a.userId,
       ...ctx.model.accountSummary(a.accountId),
+      ...ctx.model.provisioning.summary(a.accountId),
     })),
     delays: ctx.model.getDelays(),
     rateLimits: ctx.limiter.current(),

@@ -19,6 +19,27 @@ export {
   type TnRecord,
   type VoiceNumberRecord,
 } from "./models";
+export {
+  type ApplicationInput,
+  type ApplicationRecord,
+  type CallbackCredsRecord,
+  type CredsInput,
+  type LocationSummary,
+  type OriginationInput,
+  type OriginationRecord,
+  type PeerInput,
+  type PeerRecord,
+  ProvisioningModel,
+  type ProvisioningHooks,
+  type ProvisioningSnapshot,
+  type SeededSites,
+  type SiteAndPeer,
+  type SiteInput,
+  type SiteKnown,
+  type SiteRecord,
+  type SiteSummary,
+  type ProvisioningSummary,
+} from "./provisioning/models";
 export { DEFAULT_RATE_LIMITS, type RateCategory, type RateLimit } from "./ratelimit";
 
 /** How to start the emulator. Every field is optional. */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { DuplicateNumberError, type ErrorDetail, NotFoundError, ValidationError } from "./errors";
 import { generateInventory, type InventoryNumber, LOCAL_AREAS, vanityToDigits } from "./inventory";
+import { ProvisioningModel, type ProvisioningSnapshot } from "./provisioning/models";
 
 /** A site (sub-account) and the SIP peers (locations) under it. */
 export interface SiteSeed {
@@ -192,6 +193,8 @@ export interface ModelSnapshot {
   orders: OrderRecord[];
   disconnects: DisconnectRecord[];
   voiceNumbers: VoiceNumberRecord[];
+  /** Applications, sites and locations (absent in state files written before they existed). */
+  provisioning?: ProvisioningSnapshot;
 }
 
 const MAX_QUANTITY = 5000;
@@ -448,6 +451,8 @@ export class EmulatorModel {
   private delays: Required<ModelDelays>;
   /** Called after every mutation (the state file hooks in here). */
   onChange?: () => void;
+  /** Applications, sites and locations (Bandwidth's v2 model); orders name their sites and locations. */
+  readonly provisioning: ProvisioningModel;
 
   constructor(
     accounts: AccountSeed[],
@@ -460,6 +465,14 @@ export class EmulatorModel {
     }
     this.delays = { agingMs: delays.agingMs ?? delays.disconnectDelayMs * 2, ...delays } as Required<ModelDelays>;
     this.seedInventory();
+    this.provisioning = new ProvisioningModel(
+      this.accountSeeds().map((a) => ({ accountId: a.accountId, sites: a.sites })),
+      {
+        numbersOnPeer: (accountId, siteId, peerId, isDefault) =>
+          this.numbersOnPeer(accountId, siteId, peerId, isDefault),
+      },
+    );
+    this.provisioning.onChange = () => this.onChange?.();
   }
 
   // ---- accounts -------------------------------------------------------------------------------------------
@@ -697,9 +710,10 @@ export class EmulatorModel {
       errors.push({ code: CODES.siteRequired, description: "SiteId is required" });
       return errors;
     }
-    const site = account.sites.find((s) => s.siteId === siteId);
-    if (!site) errors.push({ code: CODES.invalidSite, description: `SiteId ${siteId} is not valid for this account` });
-    else if (peerId && !site.peerIds.includes(peerId)) {
+    const known = this.provisioning.hasSite(account.accountId, siteId, peerId || undefined);
+    if (!known.site)
+      errors.push({ code: CODES.invalidSite, description: `SiteId ${siteId} is not valid for this account` });
+    else if (peerId && !known.peer) {
       errors.push({ code: CODES.invalidPeer, description: `SIP peer ${peerId} does not exist under site ${siteId}` });
     }
     return errors;
@@ -1109,6 +1123,16 @@ export class EmulatorModel {
     return rec?.status === "Inservice" && rec.accountId === accountId;
   }
 
+  /** Numbers in service on a location; numbers ordered without a PeerId are on their site's default location. */
+  numbersOnPeer(accountId: string, siteId: string, peerId: string, isDefaultPeer: boolean): string[] {
+    const result: string[] = [];
+    for (const rec of this.tns.values()) {
+      if (rec.status !== "Inservice" || rec.accountId !== accountId || rec.siteId !== siteId) continue;
+      if (rec.peerId === peerId || (rec.peerId === undefined && isDefaultPeer)) result.push(rec.fullNumber);
+    }
+    return result.sort();
+  }
+
   /** Numbers in service on an account, sorted. */
   numbersInService(accountId: string): string[] {
     const result: string[] = [];
@@ -1242,6 +1266,7 @@ export class EmulatorModel {
     this.claimed.clear();
     this.extraInventory = [];
     this.seedInventory();
+    this.provisioning.reset();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.timerDueMs = Number.POSITIVE_INFINITY;
@@ -1257,6 +1282,7 @@ export class EmulatorModel {
       orders: [...this.orders.values()],
       disconnects: [...this.disconnects.values()],
       voiceNumbers: [...this.voiceNumbers.values()],
+      provisioning: this.provisioning.snapshot(),
     };
   }
 
@@ -1280,6 +1306,7 @@ export class EmulatorModel {
       if (d.status === "RECEIVED") this.pendingDisconnects.add(d.id);
     }
     for (const v of s.voiceNumbers) this.voiceNumbers.set(v.id, v);
+    this.provisioning.restore(s.provisioning);
     this.reschedule();
   }
 }

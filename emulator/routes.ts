@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponse } from "./http-types";
 import type { EmulatorModel } from "./models";
 import type { RateCategory } from "./ratelimit";
+import { PROVISIONING_ROUTES } from "./provisioning/responses";
 import * as numbers from "./responses/numbers";
 import * as voice from "./responses/voice";
 
@@ -72,6 +73,9 @@ export const NUMBERS_ROUTES: readonly Route[] = [
   numbersRoute("GET", "/accounts/:accountId/inserviceNumbers", "HISTORY", "TNs", numbers.listInServiceNumbers),
   numbersRoute("GET", "/accounts/:accountId/inserviceNumbers/:tn", "HISTORY", "TNs", numbers.getInServiceNumber),
   numbersRoute("GET", "/tns/:tn", "HISTORY", "TelephoneNumberResponse", numbers.getTn, "any-account"),
+  ...PROVISIONING_ROUTES.map((r) =>
+    numbersRoute(r.method, r.path, "PROVISIONING", r.errorRoot, (model, req) => r.handle(model.provisioning, req)),
+  ),
 ];
 
 /** Voice & Messaging v1 routes (full path). */

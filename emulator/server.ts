@@ -7,6 +7,7 @@ import { type FaultRule, FaultSet } from "./faults";
 import type { ApiRequest, ApiResponse } from "./http-types";
 import type { AccountSeed, EmulatorModel, ModelDelays } from "./models";
 import { RateLimiter, type RateLimitOptions } from "./ratelimit";
+import { redactXmlPasswords } from "./provisioning/responses";
 import { errorDocument } from "./responses/numbers";
 import { voiceError, voiceErrorFor } from "./responses/voice";
 import { type ApiName, matchRoute, type Route } from "./routes";
@@ -139,7 +140,7 @@ export class EmulatorHttpServer {
         query: url.search.replace(/^\?/, ""),
         status,
         api,
-        body: body ? body.slice(0, LOGGED_BODY_CHARS) : undefined,
+        body: body ? redactXmlPasswords(body).slice(0, LOGGED_BODY_CHARS) : undefined,
         fault,
       });
     const send = (response: ApiResponse) => {

@@ -4,12 +4,25 @@
  * - PhoneNumberOrder orders numbers on the Numbers (Dashboard) API and disconnects them on destroy.
  * - VoiceImport imports a number into the Voice & Messaging v1 API and un-imports it on destroy.
  * - getAvailableNumbers searches the inventory from a program.
+ * - Application, Site and Location set up Bandwidth's current (v2) model: numbers ordered into a Location use the
+ *   applications linked to it, with no import.
  *
  * @module pulumi-bandwidth
  */
+import { applicationProvider } from "./resources/application";
+import { locationProvider } from "./resources/location";
 import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
+import { siteProvider } from "./resources/site";
 import { voiceImportProvider } from "./resources/voiceImport";
 
+export {
+  Application,
+  type ApplicationArgs,
+  type ApplicationInputs,
+  type ApplicationOutputs,
+  type CallbackCredentialsArgs,
+  type CallbackCredentialsValue,
+} from "./resources/application";
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
   ApiError,
@@ -33,6 +46,17 @@ export {
   type VoiceImportInputs,
   type VoiceImportOutputs,
 } from "./resources/voiceImport";
+export {
+  getLocationNumbers,
+  Location,
+  type LocationArgs,
+  type LocationInputs,
+  type LocationNumber,
+  type LocationNumbersQuery,
+  type LocationOutputs,
+} from "./resources/location";
+export type { SiteAddress } from "./provisioning";
+export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
 export { type Failure, ValidationError } from "./validation";
 
@@ -42,4 +66,10 @@ export const providers = {
   phoneNumberOrder: phoneNumberOrderProvider,
   /** The provider behind {@link VoiceImport}: imports a number into Voice v1 on create, un-imports it on delete. */
   voiceImport: voiceImportProvider,
+  /** The provider of Application. */
+  application: applicationProvider,
+  /** The provider of Site. */
+  site: siteProvider,
+  /** The provider of Location. */
+  location: locationProvider,
 };

@@ -82,6 +82,23 @@ const SCRIPT = `
       function (a) { return a.summary.inService; }, function (a) { return a.summary.imported; },
       function (a) { return a.summary.orders; }, function (a) { return a.summary.disconnects; }
     ], function (a) { return a.accountId; });
+    var apps = [], locations = [];
+    s.accounts.forEach(function (a) {
+      a.v2.applications.forEach(function (x) { apps.push(Object.assign({ accountId: a.accountId }, x)); });
+      a.v2.sites.forEach(function (site) {
+        site.locations.forEach(function (l) { locations.push(Object.assign({ accountId: a.accountId, site: site }, l)); });
+      });
+    });
+    table("applications", apps, [
+      function (x) { return mono(x.applicationId); }, function (x) { return x.serviceType; },
+      function (x) { return x.appName; }, function (x) { return x.accountId; }
+    ], function (x) { return x.applicationId; });
+    table("locations", locations, [
+      function (l) { return mono(l.peerId); }, function (l) { return l.peerName; },
+      function (l) { return l.site.siteId + " " + l.site.name; }, function (l) { return l.isDefaultPeer ? "yes" : ""; },
+      function (l) { return l.voice ? mono(l.voice) : "SIP"; }, function (l) { return l.sms ? "on" : ""; },
+      function (l) { return l.messaging ? mono(l.messaging) : ""; }
+    ], function (l) { return l.accountId + "/" + l.peerId; });
     table("numbers", s.numbers, [
       function (n) { return mono(n.telephoneNumber); }, function (n) { return badge(n.status); },
       function (n) { return n.accountId; }, function (n) { return n.orderId ? mono(n.orderId) : ""; },
@@ -162,6 +179,8 @@ ${section("numbers", "Numbers", ["number", "state", "account", "order", "v1 id",
 ${section("orders", "Orders", ORDER_COLUMNS)}
 ${section("disconnects", "Disconnects", ORDER_COLUMNS)}
 ${section("imports", "Voice v1 imports", ["id", "number", "name", "application", "state", "imported"])}
+${section("applications", "Applications (v2)", ["id", "service type", "name", "account"])}
+${section("locations", "Locations (v2)", ["location", "name", "site", "default", "voice", "SMS", "messaging"])}
 ${section("requests", "Request log (credentials redacted)", ["#", "at", "API", "request", "status", "fault", "body"])}
 </main><script>${script}</script></body></html>
 `;

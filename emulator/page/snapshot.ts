@@ -2,12 +2,13 @@
 import type { LoggedRequest } from "../admin";
 import type { ErrorDetail } from "../errors";
 import type { AccountSummary, EmulatorModel, SiteSeed, TnRecord, VoiceNumberRecord } from "../models";
+import type { ProvisioningSummary } from "../provisioning/models";
 import { redactBody, redactQuery } from "./redact";
 
 /** The model methods the page reads: the inspection facade, nothing that changes state. */
 export type PageModel = Pick<
   EmulatorModel,
-  "accountSeeds" | "accountSummary" | "listOrders" | "listDisconnects" | "listVoiceNumbers" | "tn"
+  "accountSeeds" | "accountSummary" | "listOrders" | "listDisconnects" | "listVoiceNumbers" | "tn" | "provisioning"
 >;
 
 /** What the page is built from. */
@@ -30,6 +31,8 @@ export interface PageAccount {
   sites: SiteSeed[];
   /** Counts: numbers in service, v1 imports, orders and disconnects. */
   summary: AccountSummary;
+  /** Its v2 applications, and its sites with their locations and links. */
+  v2: ProvisioningSummary;
 }
 
 /** A number the emulator has seen ordered, disconnected or imported, with its current state. */
@@ -113,6 +116,7 @@ export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
       userId: seed.userId,
       sites: seed.sites,
       summary: model.accountSummary(seed.accountId),
+      v2: model.provisioning.summary(seed.accountId),
     });
     for (const o of model.listOrders(seed.accountId)) {
       orders.push({
