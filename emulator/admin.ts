@@ -2,6 +2,7 @@ import { EmulatorError } from "./errors";
 import { type FaultRule, FaultRuleError, type FaultSet } from "./faults";
 import type { ApiResponse } from "./http-types";
 import type { EmulatorModel, ModelDelays } from "./models";
+import type { AuthPolicy } from "./oauth";
 import type { RateLimiter, RateLimitOptions } from "./ratelimit";
 import { compilePath } from "./routes";
 
@@ -31,6 +32,8 @@ export interface AdminContext {
   requestLog(): LoggedRequest[];
   reset(): void;
   setDelays(d: Partial<ModelDelays>): void;
+  authPolicy(): AuthPolicy;
+  setAuthPolicy(p: Partial<AuthPolicy>): AuthPolicy;
 }
 
 interface AdminRoute {
@@ -59,6 +62,7 @@ function state(ctx: AdminContext) {
       ...ctx.model.provisioning.summary(a.accountId),
     })),
     delays: ctx.model.getDelays(),
+    auth: ctx.authPolicy(),
     rateLimits: ctx.limiter.current(),
     faults: ctx.faults.list(),
   };
@@ -92,6 +96,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     ctx.limiter.configure(body as RateLimitOptions);
     return ctx.limiter.current();
   }),
+  adminRoute("PUT", "/auth", (ctx, _p, _q, body) => ctx.setAuthPolicy((body ?? {}) as Partial<AuthPolicy>)),
   adminRoute("PUT", "/delays", (ctx, _p, _q, body) => {
     ctx.setDelays((body ?? {}) as Partial<ModelDelays>);
     return ctx.model.getDelays();

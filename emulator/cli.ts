@@ -3,7 +3,8 @@ import type { FaultRule } from "./faults";
 import { type EmulatorOptions, startEmulator } from "./index";
 
 const USAGE = `usage: bandwidth-emulator [--port N] [--host H] [--state-file F] [--order-delay-ms N]
-       [--disconnect-delay-ms N] [--aging-ms N] [--no-rate-limits] [--fault JSON]... [--quiet]`;
+       [--disconnect-delay-ms N] [--aging-ms N] [--no-rate-limits] [--fault JSON]...
+       [--token-lifetime-seconds N] [--no-legacy-basic-auth] [--quiet]`;
 
 /** Thrown for a command line the emulator cannot run with. */
 export class UsageError extends Error {
@@ -51,6 +52,15 @@ export function parseArgs(argv: string[]): EmulatorOptions {
           throw new UsageError("--fault needs a JSON fault rule");
         }
         break;
+      case "--token-lifetime-seconds": {
+        const seconds = integer(flag, value());
+        if (seconds === 0) throw new UsageError(`${flag} needs a positive integer`);
+        options.tokenLifetimeSeconds = seconds;
+        break;
+      }
+      case "--no-legacy-basic-auth":
+        options.legacyBasicAuth = false;
+        break;
       case "--quiet":
         options.quiet = true;
         break;
@@ -81,7 +91,10 @@ async function main(): Promise<void> {
         `Bandwidth emulator listening on ${emulator.url}`,
         `  BANDWIDTH_DASHBOARD_URL=${emulator.dashboardUrl}`,
         `  BANDWIDTH_VOICE_URL=${emulator.voiceUrl}`,
+        `  BANDWIDTH_TOKEN_URL=${emulator.tokenUrl}`,
         `  BANDWIDTH_ACCOUNT_ID=${c.accountId}`,
+        `  BANDWIDTH_CLIENT_ID=${c.clientId}`,
+        `  BANDWIDTH_CLIENT_SECRET=${c.clientSecret}`,
         `  BANDWIDTH_USERNAME=${c.username}`,
         `  BANDWIDTH_PASSWORD=${c.password}`,
         `  BANDWIDTH_USER_ID=${c.userId}`,

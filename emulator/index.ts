@@ -1,6 +1,7 @@
 import type { LoggedRequest } from "./admin";
 import type { FaultRule } from "./faults";
 import { type AccountSeed, DEMO_ACCOUNT, EmulatorModel } from "./models";
+import { type AuthPolicy, clientCredentialsOf, DEFAULT_AUTH_POLICY, TOKEN_PATH } from "./oauth";
 import { StateFile } from "./persistence";
 import type { RateCategory, RateLimitOptions } from "./ratelimit";
 import { EmulatorHttpServer } from "./server";
@@ -40,6 +41,7 @@ export {
   type SiteSummary,
   type ProvisioningSummary,
 } from "./provisioning/models";
+export { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./oauth";
 export { DEFAULT_RATE_LIMITS, type RateCategory, type RateLimit } from "./ratelimit";
 
 /** How to start the emulator. Every field is optional. */
@@ -62,12 +64,27 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Accounts to seed; default: the demo account only. */
   accounts?: AccountSeed[];
+  /** Lifetime of the OAuth bearer tokens the emulator issues, in seconds (default 3600, as Bandwidth's fixtures show). */
+  tokenLifetimeSeconds?: number;
+  /**
+   * Whether the Numbers API still takes a legacy API User's HTTP Basic auth (default true). False answers it with 401,
+   * as Bandwidth does from 2026-12-02; bearer tokens from the token endpoint keep working.
+   */
+  legacyBasicAuth?: boolean;
   /** No start-up banner (the library never prints one; the CLI does unless quiet). */
   quiet?: boolean;
 }
 
-/** Credentials of an emulated account, for both APIs, plus a site and peer to order on. */
-export type DemoCredentials = Omit<AccountSeed, "sites"> & { siteId: string; peerId: string };
+/**
+ * Credentials of an emulated account, for both APIs, plus a site and peer to order on. `clientId`/`clientSecret` are
+ * the account's OAuth 2.0 client credentials for the emulator's token endpoint.
+ */
+export type DemoCredentials = Omit<AccountSeed, "sites" | "clientId" | "clientSecret"> & {
+  clientId: string;
+  clientSecret: string;
+  siteId: string;
+  peerId: string;
+};
 
 /** A started emulator. */
 export interface RunningEmulator {
@@ -77,6 +94,8 @@ export interface RunningEmulator {
   dashboardUrl: string;
   /** url: the v1 prefix, before /v1/users/... */
   voiceUrl: string;
+  /** url + "/api/v1/oauth2/token": the OAuth 2.0 token endpoint (client credentials grant). */
+  tokenUrl: string;
   port: number;
   /** Credentials of the first account. */
   credentials: DemoCredentials;
@@ -92,6 +111,8 @@ export interface RunningEmulator {
   setFaults(rules: FaultRule[]): void;
   /** Replaces the rate limits (buckets start full). */
   setRateLimits(limits: EmulatorOptions["rateLimits"]): void;
+  /** Changes how the Numbers API authenticates: token lifetime, and whether legacy Basic auth is still taken. */
+  setAuthPolicy(policy: Partial<AuthPolicy>): AuthPolicy;
   /** Changes processing delays for work created from now on. */
   setDelays(d: { orderDelayMs?: number; disconnectDelayMs?: number; agingMs?: number }): void;
   /** Back to the seeded state with the start-up faults, limits and delays; log cleared. */
@@ -111,6 +132,7 @@ export function credentialsOf(seed: AccountSeed): DemoCredentials {
     userId: seed.userId,
     apiToken: seed.apiToken,
     apiSecret: seed.apiSecret,
+    ...clientCredentialsOf(seed),
     siteId: site?.siteId ?? "",
     peerId: site?.peerIds[0] ?? "",
   };
@@ -130,9 +152,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (saved) model.restore(saved);
   if (stateFile) model.onChange = () => stateFile.scheduleSave();
 
+  const initialAuth: AuthPolicy = {
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_AUTH_POLICY.tokenLifetimeSeconds,
+    legacyBasicAuth: options.legacyBasicAuth ?? DEFAULT_AUTH_POLICY.legacyBasicAuth,
+  };
   const http: EmulatorHttpServer = new EmulatorHttpServer(model, {
     faults: options.faults,
     rateLimits: options.rateLimits as RateLimitOptions | undefined,
+    auth: initialAuth,
     reset: () => reset(),
   });
   const reset = () => {
@@ -141,6 +168,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     http.faults.set(options.faults ?? []);
     http.limiter.configure(options.rateLimits as RateLimitOptions | undefined);
     http.clearLog();
+    http.tokens.clear();
+    http.setAuthPolicy(initialAuth);
   };
   const host = options.host ?? "127.0.0.1";
   const port = await http.listen(options.port ?? 0, host);
@@ -151,6 +180,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     dashboardUrl: `${url}/api`,
     voiceUrl: url,
+    tokenUrl: `${url}${TOKEN_PATH}`,
     port,
     credentials: credentialsOf(accounts[0]),
     model,
@@ -158,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setFaults: (rules) => http.faults.set(rules),
     setRateLimits: (limits) => http.limiter.configure(limits as RateLimitOptions | undefined),
     setDelays: (d) => model.setDelays(d),
+    setAuthPolicy: (p) => http.setAuthPolicy(p),
     reset,
     close: async () => {
       if (closed) return;

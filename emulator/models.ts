@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { DuplicateNumberError, type ErrorDetail, NotFoundError, ValidationError } from "./errors";
 import { generateInventory, type InventoryNumber, LOCAL_AREAS, vanityToDigits } from "./inventory";
 import { ProvisioningModel, type ProvisioningSnapshot } from "./provisioning/models";
+import { clientCredentialsOf } from "./oauth";
 
 /** A site (sub-account) and the SIP peers (locations) under it. */
 export interface SiteSeed {
@@ -17,6 +18,10 @@ export interface AccountSeed {
   userId: string;
   apiToken: string;
   apiSecret: string;
+  /** OAuth 2.0 client id; default `client-{accountId}`. */
+  clientId?: string;
+  /** OAuth 2.0 client secret; default derived from the password. */
+  clientSecret?: string;
   /** Default: site 461 with peer 651681, and site 462 with no peer. */
   sites?: SiteSeed[];
 }
@@ -29,6 +34,8 @@ export const DEMO_ACCOUNT: Readonly<Required<AccountSeed>> = {
   userId: "u-demo0001",
   apiToken: "t-demo0001",
   apiSecret: "demo-api-secret",
+  clientId: "demo-client",
+  clientSecret: "demo-client-secret",
   sites: [
     { siteId: "461", peerIds: ["651681"] },
     { siteId: "462", peerIds: [] },
@@ -460,7 +467,11 @@ export class EmulatorModel {
     private readonly now: () => number = Date.now,
   ) {
     for (const seed of accounts) {
-      const full: Required<AccountSeed> = { sites: DEMO_ACCOUNT.sites, ...seed } as Required<AccountSeed>;
+      const full: Required<AccountSeed> = {
+        sites: DEMO_ACCOUNT.sites,
+        ...seed,
+        ...clientCredentialsOf(seed),
+      } as Required<AccountSeed>;
       this.accounts.set(seed.accountId, { seed: full });
     }
     this.delays = { agingMs: delays.agingMs ?? delays.disconnectDelayMs * 2, ...delays } as Required<ModelDelays>;
@@ -488,6 +499,14 @@ export class EmulatorModel {
 
   accountByUsername(username: string): Required<AccountSeed> | undefined {
     return this.accountSeeds().find((a) => a.username === username);
+  }
+
+  accountByClientId(clientId: string): Required<AccountSeed> | undefined {
+    return this.accountSeeds().find((a) => a.clientId === clientId);
+  }
+
+  accountById(accountId: string): Required<AccountSeed> | undefined {
+    return this.accountSeeds().find((a) => a.accountId === accountId);
   }
 
   accountByApiToken(apiToken: string): Required<AccountSeed> | undefined {

@@ -7,7 +7,7 @@ import { type FaultRule, FaultSet } from "./faults";
 import type { ApiRequest, ApiResponse } from "./http-types";
 import type { AccountSeed, EmulatorModel, ModelDelays } from "./models";
 import { RateLimiter, type RateLimitOptions } from "./ratelimit";
-import { redactXmlPasswords } from "./provisioning/responses";
+import { type AuthPolicy, DEFAULT_AUTH_POLICY, redactBody, TOKEN_PATH, TokenIssuer } from "./oauth";
 import { errorDocument } from "./responses/numbers";
 import { voiceError, voiceErrorFor } from "./responses/voice";
 import { type ApiName, matchRoute, type Route } from "./routes";
@@ -57,6 +57,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class EmulatorHttpServer {
   readonly faults: FaultSet;
   readonly limiter: RateLimiter;
+  readonly tokens = new TokenIssuer();
+  authPolicy: AuthPolicy;
   private log: LoggedRequest[] = [];
   private seq = 0;
   private server: Server;
@@ -64,8 +66,9 @@ export class EmulatorHttpServer {
 
   constructor(
     readonly model: EmulatorModel,
-    options: { faults?: FaultRule[]; rateLimits?: RateLimitOptions; reset: () => void },
+    options: { faults?: FaultRule[]; rateLimits?: RateLimitOptions; auth?: Partial<AuthPolicy>; reset: () => void },
   ) {
+    this.authPolicy = { ...DEFAULT_AUTH_POLICY, ...options.auth };
     this.faults = new FaultSet(options.faults ?? []);
     this.limiter = new RateLimiter(options.rateLimits);
     this.admin = {
@@ -75,6 +78,8 @@ export class EmulatorHttpServer {
       requestLog: () => this.requestLog(),
       reset: options.reset,
       setDelays: (d: Partial<ModelDelays>) => model.setDelays(d),
+      authPolicy: () => this.authPolicy,
+      setAuthPolicy: (p: Partial<AuthPolicy>) => this.setAuthPolicy(p),
     };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((err) => {
@@ -104,6 +109,19 @@ export class EmulatorHttpServer {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  /** Changes how the Numbers API authenticates (tokens already issued keep their expiry). */
+  setAuthPolicy(policy: Partial<AuthPolicy>): AuthPolicy {
+    const next = { ...this.authPolicy, ...policy };
+    if (!Number.isFinite(next.tokenLifetimeSeconds) || next.tokenLifetimeSeconds <= 0) {
+      throw new ValidationError([{ code: "auth", description: "tokenLifetimeSeconds must be a positive number" }]);
+    }
+    this.authPolicy = {
+      tokenLifetimeSeconds: next.tokenLifetimeSeconds,
+      legacyBasicAuth: next.legacyBasicAuth !== false,
+    };
+    return this.authPolicy;
   }
 
   /** A copy of the request log, oldest first. */
@@ -140,7 +158,7 @@ export class EmulatorHttpServer {
         query: url.search.replace(/^\?/, ""),
         status,
         api,
-        body: body ? redactXmlPasswords(body).slice(0, LOGGED_BODY_CHARS) : undefined,
+        body: body ? redactBody(body).slice(0, LOGGED_BODY_CHARS) : undefined,
         fault,
       });
     const send = (response: ApiResponse) => {
@@ -169,6 +187,8 @@ export class EmulatorHttpServer {
       if (page) return void res.writeHead(page.status, page.headers).end(page.body);
       return send(handleAdmin(this.admin, method, path, url.searchParams, body));
     }
+
+    if (path === TOKEN_PATH) return send(this.issueToken(method, req, body));
 
     const match = matchRoute(method, path);
     if (match.kind !== "route") {
@@ -215,7 +235,53 @@ export class EmulatorHttpServer {
     return { status: code, headers: code === 429 ? { "X-RateLimit-Reset": reset } : {} };
   }
 
+  // The OAuth 2.0 client-credentials grant (RFC 6749 4.4): client authentication by HTTP Basic, a form body.
+  private issueToken(method: string, req: IncomingMessage, body: string): ApiResponse {
+    const oauthError = (status: number, error: string, description: string): ApiResponse => ({
+      status,
+      headers: {
+        "Content-Type": "application/json",
+        ...(status === 401 ? { "WWW-Authenticate": 'Basic realm="oauth2"' } : {}),
+      },
+      body: JSON.stringify({ error, error_description: description }),
+    });
+    if (method !== "POST") return { status: 405, headers: { Allow: "POST" } };
+    const creds = basicCredentials(req.headers.authorization);
+    const account = creds && this.model.accountByClientId(creds.user);
+    if (!account || account.clientSecret !== creds?.secret) {
+      return oauthError(401, "invalid_client", "Client authentication failed");
+    }
+    const contentType = String(req.headers["content-type"] ?? "")
+      .split(";")[0]
+      .trim()
+      .toLowerCase();
+    if (contentType !== "application/x-www-form-urlencoded") {
+      return oauthError(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    }
+    const grant = new URLSearchParams(body).get("grant_type");
+    if (grant !== "client_credentials") {
+      return oauthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported");
+    }
+    const token = this.tokens.issue(account.accountId, this.authPolicy.tokenLifetimeSeconds);
+    return {
+      status: 200,
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+      body: JSON.stringify({ access_token: token.accessToken, token_type: "bearer", expires_in: token.expiresIn }),
+    };
+  }
+
   private authenticate(route: Route, params: Record<string, string>, req: IncomingMessage) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+    if (route.api !== "voice" && bearer) {
+      const accountId = this.tokens.accountOf(bearer[1]);
+      const account = accountId === undefined ? undefined : this.model.accountById(accountId);
+      if (!account) return { error: { status: 401 } as ApiResponse };
+      if (route.scope === "account" && account.accountId !== params.accountId) {
+        return { error: { status: 403 } as ApiResponse };
+      }
+      return { account };
+    }
+    if (route.api !== "voice" && !this.authPolicy.legacyBasicAuth) return { error: { status: 401 } as ApiResponse };
     const creds = basicCredentials(req.headers.authorization);
     if (route.api === "voice") {
       const account = creds && this.model.accountByApiToken(creds.user);

@@ -27,6 +27,9 @@ async function main(): Promise<number> {
     stateFile: path.join(work, "emulator-state.json"),
     orderDelayMs: 1500,
     disconnectDelayMs: 1500,
+    // As Bandwidth from 2026-12-02: OAuth 2.0 bearer tokens only (no API User Basic auth), and short-lived ones.
+    legacyBasicAuth: false,
+    tokenLifetimeSeconds: 5,
   });
   const c = emu.credentials;
   const pageUrl = `${emu.url}${PAGE_PATH}`;

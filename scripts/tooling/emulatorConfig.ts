@@ -7,6 +7,7 @@ import type { StackConfig } from "./stack";
 export interface EmulatorEndpoints {
   dashboardUrl: string;
   voiceUrl: string;
+  tokenUrl: string;
   credentials: DemoCredentials;
 }
 
@@ -19,7 +20,11 @@ export function emulatorSettings(emu: EmulatorEndpoints): Partial<Record<Setting
   return {
     dashboardUrl: emu.dashboardUrl,
     voiceUrl: emu.voiceUrl,
+    tokenUrl: emu.tokenUrl,
     accountId: c.accountId,
+    clientId: c.clientId,
+    clientSecret: c.clientSecret,
+    // A v1 import's provider block still names the Dashboard API User; client credentials authenticate the rest.
     username: c.username,
     password: c.password,
     userId: c.userId,

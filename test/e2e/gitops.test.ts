@@ -23,12 +23,17 @@ describe("the gitops example as committed (encrypted stack config)", function ()
     // A copy beside the example: same node_modules resolution, and removing the stack cannot touch the committed files.
     workDir = await mkdtemp(path.join(path.dirname(example), ".gitops-run-"));
     await cp(example, workDir, { recursive: true });
+    // As after 2026-12-02: the Numbers API takes only bearer tokens, and they expire every few seconds.
     emu = await startEmulator({
       orderDelayMs: 200,
       disconnectDelayMs: 200,
+      legacyBasicAuth: false,
+      tokenLifetimeSeconds: 5,
       accounts: [
         {
           accountId: "1234567",
+          clientId: "gitops-client",
+          clientSecret: "replace-with-your-client-secret",
           username: "gitops-api-user",
           password: "replace-with-your-dashboard-password",
           userId: "u-yourv1user",
@@ -44,6 +49,7 @@ describe("the gitops example as committed (encrypted stack config)", function ()
         PULUMI_CONFIG_PASSPHRASE: "example-passphrase-change-me",
         BANDWIDTH_DASHBOARD_URL: emu.dashboardUrl,
         BANDWIDTH_VOICE_URL: emu.voiceUrl,
+        BANDWIDTH_TOKEN_URL: emu.tokenUrl,
       },
     });
   });

@@ -26,6 +26,7 @@ async function readTree(dir: string): Promise<string> {
 /** Credentials unlike any default, so a scan of the state cannot match by accident. */
 const PASSWORD = "e2e-dashboard-pass-7Q2x";
 const API_SECRET = "e2e-v1-secret-9Kp4";
+const CLIENT_SECRET = "e2e-oauth-client-secret-3Vb8";
 
 describe("the real Pulumi engine against the emulator", function () {
   this.timeout(10 * 60 * 1000); // a cold engine build happens in the first before()
@@ -38,12 +39,17 @@ describe("the real Pulumi engine against the emulator", function () {
   const orders = () => emu.model.listOrders(account());
 
   before(async () => {
+    // As after 2026-12-02: the Numbers API takes only bearer tokens, and they expire every few seconds.
     emu = await startEmulator({
       orderDelayMs: 300,
       disconnectDelayMs: 300,
+      legacyBasicAuth: false,
+      tokenLifetimeSeconds: 5,
       accounts: [
         {
           accountId: "7700001",
+          clientId: "e2e-client",
+          clientSecret: CLIENT_SECRET,
           username: "e2e",
           password: PASSWORD,
           userId: "u-e2e00001",
@@ -143,6 +149,7 @@ describe("the real Pulumi engine against the emulator", function () {
     for (const text of [stdout, onDisk]) {
       expect(text).to.not.include(PASSWORD);
       expect(text).to.not.include(API_SECRET);
+      expect(text).to.not.include(CLIENT_SECRET);
     }
     expect(stdout).to.include("ciphertext", "the secrets are there, encrypted");
     const state = JSON.parse(stdout) as {
