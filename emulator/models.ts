@@ -160,6 +160,17 @@ export interface VoiceNumberInput {
   fallbackNumber?: unknown;
 }
 
+/**
+ * The `provider` block of a v1 import: the Dashboard account the number lives on and an API User of it. Bandwidth's
+ * v1 import reference marks providerName and all three properties mandatory.
+ */
+export interface ImportProvider {
+  providerName?: string;
+  accountId?: string;
+  userName?: string;
+  password?: string;
+}
+
 /** Search criteria shared by availableNumbers and the search-and-order types. */
 export interface SearchCriteria {
   areaCode?: string;
@@ -208,11 +219,40 @@ const MAX_QUANTITY = 5000;
 const NANP_TN = /^[2-9]\d{2}[2-9]\d{6}$/;
 
 /** Error codes the model answers with; the ones Bandwidth documents keep their numbers. */
+/** The filters of Bandwidth's orders and disconnects lists (statuses upper-case; dates yyyy-mm-dd, inclusive). */
+export interface ListFilter {
+  customerOrderId?: string;
+  status?: string[];
+  startDate?: string;
+  endDate?: string;
+  tn?: string;
+}
+
+function listed(
+  f: ListFilter,
+  customerOrderId: string | undefined,
+  status: string,
+  created: string,
+  numbers: readonly string[],
+): boolean {
+  const day = created.slice(0, 10);
+  return (
+    (f.customerOrderId === undefined || customerOrderId === f.customerOrderId) &&
+    (f.status === undefined || f.status.includes(status)) &&
+    (f.startDate === undefined || day >= f.startDate) &&
+    (f.endDate === undefined || day <= f.endDate) &&
+    (f.tn === undefined || numbers.includes(f.tn.replace(/^\+?1(?=\d{10}$)/, "")))
+  );
+}
+
 export const CODES = {
   required: "1003",
   numberUnavailable: "5005",
   notOnAccount: "5006",
-  shortage: "5011",
+  // Bandwidth documents 5017 (fewer numbers than asked) and 5018 (none) for a search-and-order shortage; 5011 means
+  // "no tiers defined".
+  partialShortage: "5017",
+  noNumbers: "5018",
   invalidSite: "5016",
   siteRequired: "5022",
   invalidPeer: "5023",
@@ -223,8 +263,12 @@ export const CODES = {
   closeNotBackordered: "5060",
   invalidTn: "5070",
   badDisconnectMode: "5084",
-  badProtected: "5085",
-  customerOrderId: "5138",
+  badProtected: "5108",
+  customerOrderId: "5052",
+  badListStatus: "15518",
+  // Our choices: no document gives codes for a bad list size/date/cursor or for an empty list's body.
+  listQuery: "15501",
+  listEmpty: "15502",
   alreadyOnOrder: "5218",
   backorderNotAllowed: "5522",
   tnNotValid: "12512",
@@ -805,6 +849,10 @@ export class EmulatorModel {
         const criteriaErrors = validateCriteria(criteria, CODES.searchInvalid);
         errors.push(...criteriaErrors.filter((e) => e.code !== CODES.searchNoCriteria || rule.required.length === 0));
       }
+      // Bandwidth's order reference: a local vanity order needs AreaCode beside LocalVanity (a search does not).
+      if (criteria.localVanity && !criteria.areaCode) {
+        errors.push({ code: CODES.required, description: "AreaCode is required with LocalVanity" });
+      }
       if (backOrderRequested && !rule.backorderAllowed(criteria)) {
         errors.push({
           code: CODES.backorderNotAllowed,
@@ -923,7 +971,7 @@ export class EmulatorModel {
   private shortageError(order: OrderRecord, found: number): ErrorDetail {
     const wanted = order.quantity - order.completedNumbers.length;
     return {
-      code: CODES.shortage,
+      code: found > 0 ? CODES.partialShortage : CODES.noNumbers,
       description: `Only ${found} of the ${wanted} requested numbers are available for ${order.orderType.element}`,
     };
   }
@@ -981,13 +1029,10 @@ export class EmulatorModel {
   }
 
   /** Orders of an account, oldest first, filtered like `GET /orders`. */
-  listOrders(accountId: string, filter: { customerOrderId?: string; status?: string } = {}): OrderRecord[] {
-    const statuses = filter.status?.toUpperCase().split(",");
+  listOrders(accountId: string, filter: ListFilter = {}): OrderRecord[] {
     return [...this.orders.values()].filter(
       (o) =>
-        o.accountId === accountId &&
-        (filter.customerOrderId === undefined || o.customerOrderId === filter.customerOrderId) &&
-        (statuses === undefined || statuses.includes(o.status)),
+        o.accountId === accountId && listed(filter, o.customerOrderId, o.status, o.orderCreateDate, o.completedNumbers),
     );
   }
 
@@ -1012,7 +1057,12 @@ export class EmulatorModel {
     order.lastModifiedDate = iso(this.now());
     if (close) {
       const missing = order.quantity - order.completedNumbers.length;
-      order.errors = [{ code: CODES.shortage, description: `Backorder closed with ${missing} numbers not assigned` }];
+      order.errors = [
+        {
+          code: order.completedNumbers.length > 0 ? CODES.partialShortage : CODES.noNumbers,
+          description: `Backorder closed with ${missing} numbers not assigned`,
+        },
+      ];
       this.finish(order, order.completedNumbers.length > 0 ? "PARTIAL" : "FAILED");
     }
     this.changed();
@@ -1033,7 +1083,8 @@ export class EmulatorModel {
         errors.push({ code: CODES.tnNotValid, description: `Telephone number ${tn} is not valid` });
     }
     const mode = request.disconnectMode ?? "normal";
-    if (!/^(normal|full)$/i.test(mode)) {
+    // Bandwidth's disconnect reference: normal, soft-remove or purge.
+    if (!/^(normal|soft-remove|purge)$/.test(mode)) {
       errors.push({ code: CODES.badDisconnectMode, description: `DisconnectMode ${mode} is not valid` });
     }
     if (request.protected !== undefined && !/^(TRUE|FALSE|UNCHANGED)$/i.test(request.protected)) {
@@ -1111,13 +1162,9 @@ export class EmulatorModel {
   }
 
   /** Disconnects of an account, oldest first. */
-  listDisconnects(accountId: string, filter: { status?: string; customerOrderId?: string } = {}): DisconnectRecord[] {
-    const statuses = filter.status?.toUpperCase().split(",");
+  listDisconnects(accountId: string, filter: ListFilter = {}): DisconnectRecord[] {
     return [...this.disconnects.values()].filter(
-      (d) =>
-        d.accountId === accountId &&
-        (filter.customerOrderId === undefined || d.customerOrderId === filter.customerOrderId) &&
-        (statuses === undefined || statuses.includes(d.status)),
+      (d) => d.accountId === accountId && listed(filter, d.customerOrderId, d.status, d.orderCreateDate, d.numbers),
     );
   }
 
@@ -1178,8 +1225,37 @@ export class EmulatorModel {
   }
 
   /** Imports a number in service on the user's linked account. */
-  importVoiceNumber(userId: string, input: VoiceNumberInput): VoiceNumberRecord {
+  importVoiceNumber(userId: string, input: VoiceNumberInput, provider?: ImportProvider): VoiceNumberRecord {
     const account = this.mustUser(userId);
+    const missing = !provider
+      ? ["provider"]
+      : (["providerName", "accountId", "userName", "password"] as const)
+          .filter((k) => !provider[k])
+          .map((k) => (k === "providerName" ? "provider.providerName" : `provider.properties.${k}`));
+    if (missing.length > 0) {
+      throw new ValidationError([
+        { code: "validation-error", description: `Mandatory field(s) missing: ${missing.join(", ")}` },
+      ]);
+    }
+    if (provider!.providerName !== "bandwidth-dashboard") {
+      throw new ValidationError([
+        { code: "validation-error", description: "provider.providerName must be bandwidth-dashboard" },
+      ]);
+    }
+    // Undocumented: our stricter choice refuses a block that does not name this user's own account and API User.
+    if (
+      provider!.accountId !== account.accountId ||
+      provider!.userName !== account.username ||
+      provider!.password !== account.password
+    ) {
+      throw new ValidationError([
+        {
+          code: "invalid-provider",
+          description:
+            "The provider block does not name the Dashboard account linked to this user and a valid API User of it",
+        },
+      ]);
+    }
     const number = EmulatorModel.text(input.number, "number");
     if (!number || !/^\+1[2-9]\d{2}[2-9]\d{6}$/.test(number)) {
       throw new ValidationError([
@@ -1201,7 +1277,8 @@ export class EmulatorModel {
       nationalNumber: `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`,
       name: EmulatorModel.text(input.name, "name") ?? number,
       applicationId: EmulatorModel.text(input.applicationId, "applicationId") || undefined,
-      fallbackNumber: EmulatorModel.text(input.fallbackNumber, "fallbackNumber"),
+      // fallbackNumber is not an import field in Bandwidth's v1 reference: only an update sets it.
+      fallbackNumber: undefined,
       createdTime: iso(this.now()).replace(/\.\d{3}Z$/, "Z"),
       city: inv?.city ?? "",
       state: inv?.state ?? "",

@@ -1,5 +1,6 @@
 /** The rate-limit categories: Bandwidth's Numbers categories plus the two v1 ones. */
-export type RateCategory = "ORDER" | "SEARCH" | "DISCONNECT" | "HISTORY" | "V1_IMPORT" | "V1" | "PROVISIONING";
+export type RateCategory =
+  "ORDER" | "SEARCH" | "DISCONNECT" | "HISTORY" | "INSERVICE_NPANXX" | "V1_IMPORT" | "V1" | "PROVISIONING";
 
 /** One bucket's shape: refill rate and capacity. */
 export interface RateLimit {
@@ -16,6 +17,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateCategory, RateLimit>> = {
   SEARCH: { perMinute: 600, burst: 100 },
   DISCONNECT: { perMinute: 600, burst: 100 },
   HISTORY: { perMinute: 6000, burst: 1000 },
+  INSERVICE_NPANXX: { perMinute: 6000, burst: 1000 },
   V1_IMPORT: { perMinute: 100, burst: 800 },
   V1: { perMinute: 6000, burst: 1000 },
   PROVISIONING: { perMinute: 600, burst: 100 },

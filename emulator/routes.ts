@@ -70,8 +70,14 @@ export const NUMBERS_ROUTES: readonly Route[] = [
     "DisconnectTelephoneNumberOrderResponse",
     numbers.getDisconnect,
   ),
-  numbersRoute("GET", "/accounts/:accountId/inserviceNumbers", "HISTORY", "TNs", numbers.listInServiceNumbers),
-  numbersRoute("GET", "/accounts/:accountId/inserviceNumbers/:tn", "HISTORY", "TNs", numbers.getInServiceNumber),
+  numbersRoute("GET", "/accounts/:accountId/inserviceNumbers", "INSERVICE_NPANXX", "TNs", numbers.listInServiceNumbers),
+  numbersRoute(
+    "GET",
+    "/accounts/:accountId/inserviceNumbers/:tn",
+    "INSERVICE_NPANXX",
+    "TNs",
+    numbers.getInServiceNumber,
+  ),
   numbersRoute("GET", "/tns/:tn", "HISTORY", "TelephoneNumberResponse", numbers.getTn, "any-account"),
   ...PROVISIONING_ROUTES.map((r) =>
     numbersRoute(r.method, r.path, "PROVISIONING", r.errorRoot, (model, req) => r.handle(model.provisioning, req)),

@@ -231,7 +231,10 @@ export function checkCriteria(
   c: Checker,
   opts: { required: boolean; allowTelephoneNumbers: boolean },
 ): { kind?: CriteriaKey; criteria: Criteria } {
-  const given = CRITERIA_KEYS.filter((k) => c.given(k));
+  let given: CriteriaKey[] = CRITERIA_KEYS.filter((k) => c.given(k));
+  // A local-vanity order names its area code beside the vanity (Bandwidth refuses LocalVanity alone on an order).
+  const vanityArea = given.includes("localVanity") && given.includes("areaCode");
+  if (vanityArea) given = given.filter((k) => k !== "areaCode");
   let kind: CriteriaKey | undefined;
   if (given.length > 1) {
     c.fail(given[1], `choose numbers one way only: ${given.join(" and ")} were both given`);
@@ -247,6 +250,9 @@ export function checkCriteria(
   }
   if (kind === "telephoneNumbers" && !opts.allowTelephoneNumbers) {
     c.fail("telephoneNumbers", "is not a search criterion");
+  }
+  if (kind === "localVanity" && opts.allowTelephoneNumbers && !vanityArea) {
+    c.fail("areaCode", "is required with localVanity on an order (Bandwidth orders local vanity numbers by area code)");
   }
 
   const criteria: Criteria = {};

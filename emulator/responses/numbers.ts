@@ -3,6 +3,7 @@ import { type ErrorDetail, ValidationError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
 import type { InventoryNumber } from "../inventory";
 import {
+  CODES,
   type DisconnectRecord,
   type DisconnectRequest,
   type EmulatorModel,
@@ -276,25 +277,88 @@ function tnDetail(n: InventoryNumber): XmlElement {
   );
 }
 
-function pageOf<T>(items: T[], query: URLSearchParams): { page: number; size: number; slice: T[]; hasNext: boolean } {
-  const page = Math.max(1, Number.parseInt(query.get("page") ?? "1", 10) || 1);
-  const size = Math.min(1000, Math.max(1, Number.parseInt(query.get("size") ?? "300", 10) || 300));
-  const slice = items.slice((page - 1) * size, page * size);
-  return { page, size, slice, hasNext: page * size < items.length };
+/** The list statuses Bandwidth's orders and disconnects lists take; any other value is refused with 15518. */
+const LIST_STATUSES = ["complete", "partial", "failed", "backordered"];
+const MAX_PAGE_SIZE = 1000;
+
+/** A list query as Bandwidth documents it: `page` is a cursor (`1`, then an id from `<Links><next>`), `size` ≤ 1000. */
+interface ListQuery {
+  page: string;
+  size: number;
+  status?: string[];
+  customerOrderId?: string;
+  startDate?: string;
+  endDate?: string;
+  tn?: string;
 }
 
-function links(req: ApiRequest, page: number, size: number, hasNext: boolean): XmlElement {
+function parseListQuery(query: URLSearchParams): ListQuery {
+  const errors: ErrorDetail[] = [];
+  const page = query.get("page");
+  const sizeText = query.get("size");
+  // Bandwidth requires both; "%s is required" is its documented 1003.
+  if (page === null || page === "") errors.push({ code: CODES.required, description: "page is required" });
+  if (sizeText === null || sizeText === "") errors.push({ code: CODES.required, description: "size is required" });
+  const size = Number(sizeText);
+  if (sizeText && (!/^\d+$/.test(sizeText) || size < 1 || size > MAX_PAGE_SIZE)) {
+    errors.push({ code: CODES.listQuery, description: `size must be between 1 and ${MAX_PAGE_SIZE}` });
+  }
+  const statuses = query.getAll("status").flatMap((v) => v.split(","));
+  for (const status of statuses) {
+    if (!LIST_STATUSES.includes(status.toLowerCase())) {
+      errors.push({
+        code: CODES.badListStatus,
+        description: `${status} is not a valid status; use one of ${LIST_STATUSES.join(", ")}`,
+      });
+    }
+  }
+  const dates: Record<string, string | undefined> = {};
+  for (const name of ["startdate", "enddate"]) {
+    const value = query.get(name) ?? query.get(name.replace("date", "Date")) ?? undefined;
+    if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      errors.push({ code: CODES.listQuery, description: `${name} must be yyyy-mm-dd` });
+    }
+    dates[name] = value;
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+  return {
+    page: page!,
+    size,
+    status: statuses.length > 0 ? statuses.map((v) => v.toUpperCase()) : undefined,
+    customerOrderId: query.get("customerOrderId") ?? undefined,
+    startDate: dates.startdate,
+    endDate: dates.enddate,
+    tn: query.get("tn") ?? undefined,
+  };
+}
+
+/** The page that starts at the cursor: `1` is the first item; any other value must be the id of a listed item. */
+function pageOf<T>(items: T[], q: ListQuery, idOf: (item: T) => string): { slice: T[]; next?: string } {
+  let start = 0;
+  if (q.page !== "1") {
+    start = items.findIndex((item) => idOf(item) === q.page);
+    // A numbered page (page=2) is read as an order id by Bandwidth: one that names no listed order is refused.
+    if (start < 0) {
+      throw new ValidationError([{ code: CODES.listQuery, description: `page ${q.page} names no order in this list` }]);
+    }
+  }
+  const slice = items.slice(start, start + q.size);
+  const next = items[start + q.size];
+  return { slice, next: next === undefined ? undefined : idOf(next) };
+}
+
+function links(req: ApiRequest, size: number, next: string | undefined): XmlElement {
   const base = `${req.baseUrl}${req.path}`;
-  const q = (p: number) => {
+  const q = (p: string) => {
     const params = new URLSearchParams(req.query);
-    params.set("page", String(p));
+    params.set("page", p);
     params.set("size", String(size));
     return `<${base}?${params}>`;
   };
   return el(
     "Links",
-    tx("first", `Link=${q(1)};rel="first";`),
-    hasNext && tx("next", `Link=${q(page + 1)};rel="next";`),
+    tx("first", `Link=${q("1")};rel="first";`),
+    next !== undefined && tx("next", `Link=${q(next)};rel="next";`),
   );
 }
 
@@ -337,8 +401,18 @@ export function updateOrder(model: EmulatorModel, req: ApiRequest): ApiResponse 
 }
 
 /** The list shape orders and disconnects share: one page of `OrderIdUserIdDate` rows with paging links. */
-function orderList<T>(req: ApiRequest, items: T[], row: (item: T) => XmlChild[]): ApiResponse {
-  const { page, size, slice, hasNext } = pageOf(items, req.query);
+function orderList<T>(
+  req: ApiRequest,
+  q: ListQuery,
+  items: T[],
+  idOf: (item: T) => string,
+  row: (item: T) => XmlChild[],
+): ApiResponse {
+  // An empty list is a 404, as Bandwidth documents for disconnects; for orders it is our stricter choice.
+  if (items.length === 0) {
+    return errorDocument(404, "ResponseSelectWrapper", [{ code: CODES.listEmpty, description: "No orders found" }]);
+  }
+  const { slice, next } = pageOf(items, q, idOf);
   return xmlResponse(
     200,
     el(
@@ -346,7 +420,7 @@ function orderList<T>(req: ApiRequest, items: T[], row: (item: T) => XmlChild[])
       el(
         "ListOrderIdUserIdDate",
         tx("TotalCount", items.length),
-        links(req, page, size, hasNext),
+        links(req, q.size, next),
         ...slice.map((item) => el("OrderIdUserIdDate", ...row(item))),
       ),
     ),
@@ -355,20 +429,24 @@ function orderList<T>(req: ApiRequest, items: T[], row: (item: T) => XmlChild[])
 
 /** `GET /accounts/{a}/orders?customerOrderId=&status=&page=&size=` */
 export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
-  const orders = model.listOrders(req.params.accountId, {
-    customerOrderId: req.query.get("customerOrderId") ?? undefined,
-    status: req.query.get("status") ?? undefined,
-  });
-  return orderList(req, orders, (o) => [
-    tx("CountOfTNs", o.completedNumbers.length),
-    tx("CustomerOrderId", o.customerOrderId),
-    tx("userId", o.createdByUser),
-    tx("lastModifiedDate", o.lastModifiedDate),
-    tx("OrderDate", o.orderCreateDate),
-    tx("OrderType", "new_number"),
-    tx("orderId", o.id),
-    tx("OrderStatus", o.status),
-  ]);
+  const q = parseListQuery(req.query);
+  const orders = model.listOrders(req.params.accountId, q);
+  return orderList(
+    req,
+    q,
+    orders,
+    (o) => o.id,
+    (o) => [
+      tx("CountOfTNs", o.completedNumbers.length),
+      tx("CustomerOrderId", o.customerOrderId),
+      tx("userId", o.createdByUser),
+      tx("lastModifiedDate", o.lastModifiedDate),
+      tx("OrderDate", o.orderCreateDate),
+      tx("OrderType", "new_number"),
+      tx("orderId", o.id),
+      tx("OrderStatus", o.status),
+    ],
+  );
 }
 
 /** `POST /accounts/{a}/disconnects` → 201 + Location. */
@@ -386,20 +464,24 @@ export function getDisconnect(model: EmulatorModel, req: ApiRequest): ApiRespons
 
 /** `GET /accounts/{a}/disconnects` — note the capitalised `<OrderId>` here (documented quirk). */
 export function listDisconnects(model: EmulatorModel, req: ApiRequest): ApiResponse {
-  const all = model.listDisconnects(req.params.accountId, {
-    status: req.query.get("status") ?? undefined,
-    customerOrderId: req.query.get("customerOrderId") ?? undefined,
-  });
-  return orderList(req, all, (d) => [
-    tx("CountOfTNs", d.numbers.length),
-    tx("CustomerOrderId", d.customerOrderId),
-    tx("userId", d.createdByUser),
-    tx("lastModifiedDate", d.lastModifiedDate),
-    tx("OrderId", d.id),
-    tx("OrderType", "disconnect"),
-    tx("OrderDate", d.orderCreateDate),
-    tx("OrderStatus", d.status),
-  ]);
+  const q = parseListQuery(req.query);
+  const all = model.listDisconnects(req.params.accountId, q);
+  return orderList(
+    req,
+    q,
+    all,
+    (d) => d.id,
+    (d) => [
+      tx("CountOfTNs", d.numbers.length),
+      tx("CustomerOrderId", d.customerOrderId),
+      tx("userId", d.createdByUser),
+      tx("lastModifiedDate", d.lastModifiedDate),
+      tx("OrderId", d.id),
+      tx("OrderType", "disconnect"),
+      tx("OrderDate", d.orderCreateDate),
+      tx("OrderStatus", d.status),
+    ],
+  );
 }
 
 function tnDocument(rec: TnRecord): XmlElement {
@@ -435,6 +517,8 @@ export function getInServiceNumber(model: EmulatorModel, req: ApiRequest): ApiRe
 /** `GET /accounts/{a}/inserviceNumbers`: the account's numbers in service. */
 export function listInServiceNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
   const numbers = model.numbersInService(req.params.accountId);
+  // Bandwidth documents 204 with no body for an account with nothing in service.
+  if (numbers.length === 0) return { status: 204 };
   return xmlResponse(
     200,
     el(

@@ -1,6 +1,6 @@
 import { DuplicateNumberError, type EmulatorError, NotFoundError, ValidationError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
-import type { EmulatorModel, VoiceNumberInput, VoiceNumberRecord } from "../models";
+import type { EmulatorModel, ImportProvider, VoiceNumberInput, VoiceNumberRecord } from "../models";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 
@@ -38,6 +38,22 @@ function numberJson(v: VoiceNumberRecord, req: ApiRequest): Record<string, unkno
   };
 }
 
+function importProvider(raw: unknown): ImportProvider | undefined {
+  if (!raw || typeof raw !== "object") return undefined;
+  const block = raw as { providerName?: unknown; properties?: unknown };
+  const props = (block.properties && typeof block.properties === "object" ? block.properties : {}) as Record<
+    string,
+    unknown
+  >;
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return {
+    providerName: str(block.providerName),
+    accountId: str(props.accountId),
+    userName: str(props.userName),
+    password: str(props.password),
+  };
+}
+
 function body(req: ApiRequest): VoiceNumberInput {
   let parsed: unknown;
   try {
@@ -58,7 +74,8 @@ function numberParam(req: ApiRequest): string {
 
 /** `POST /v1/users/{u}/phoneNumbers`: 201, empty body, Location of the new `n-...` id. */
 export function importNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
-  const v = model.importVoiceNumber(req.params.userId, body(req));
+  const input = body(req) as VoiceNumberInput & { provider?: unknown };
+  const v = model.importVoiceNumber(req.params.userId, input, importProvider(input.provider));
   return { status: 201, headers: { Location: `${req.baseUrl}/v1/users/${v.userId}/phoneNumbers/${v.id}` } };
 }
 

@@ -6,6 +6,7 @@ import {
   ApiError,
   type ApiErrorDetail,
   type BandwidthError,
+  InvalidRequestError,
   MalformedResponseError,
   NotFoundError,
 } from "../http/errors";
@@ -45,6 +46,8 @@ export const NumbersCategory = {
   SEARCH: "SEARCH",
   DISCONNECT: "DISCONNECT",
   HISTORY: "HISTORY",
+  /** `inserviceNumbers`, metered apart from HISTORY. */
+  INSERVICE_NPANXX: "INSERVICE_NPANXX",
 } as const;
 
 /** Where and as whom the Numbers client talks. */
@@ -76,7 +79,41 @@ export function dashboardAuthorizer(auth: NumbersAuth): Authorizer {
 }
 
 const XML = "application/xml; charset=utf-8";
-const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
+/** The only values Bandwidth's orders list takes for `status` (anything else: 400, code 15518). */
+const LIST_STATUSES: ReadonlySet<string> = new Set(["complete", "partial", "failed", "backordered"]);
+
+/** The filters of the orders list, as Bandwidth documents them. */
+export interface OrderListFilter {
+  customerOrderId?: string;
+  /** Final statuses only: complete, partial, failed, backordered. */
+  status?: string | string[];
+  /** yyyy-mm-dd; orders created on or after. */
+  startDate?: string;
+  /** yyyy-mm-dd; orders created on or before. */
+  endDate?: string;
+  /** Orders that carry this 10-digit number. */
+  tn?: string;
+  /** Rows per page, at most 1000 (default 1000). */
+  size?: number;
+  /** Stop after this many pages. */
+  maxPages?: number;
+}
+
+/**
+ * The cursor of a `<Links><next>` value such as `Link=<https://…/orders?page=7093ae…&size=100>;rel="next";`: the
+ * `page` query parameter of the URL inside the angle brackets.
+ */
+export function nextCursor(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  const url = /<([^>]+)>/.exec(link)?.[1] ?? link;
+  try {
+    return new URL(url, "http://cursor.invalid").searchParams.get("page") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 // A safety stop for a list that never ends (a misbehaving server), far above any real account's order count.
 const MAX_PAGES = 1000;
 
@@ -231,23 +268,40 @@ export class NumbersClient {
     });
   }
 
-  /** Lists orders (`GET /accounts/{a}/orders`), following every page; filter by CustomerOrderId and status. */
-  async listOrders(f: {
-    customerOrderId?: string;
-    status?: string[] | string;
-    page?: number;
-    size?: number;
-  }): Promise<OrderSummary[]> {
-    const size = f.size ?? DEFAULT_PAGE_SIZE;
+  /**
+   * Lists orders (`GET /accounts/{a}/orders`), following the cursor pages. Bandwidth requires `page` and `size`;
+   * `page` is `1`, then the order id named by the previous answer's `<Links><next>` (never a page number). The
+   * `status` filter takes only complete, partial, failed and backordered: a pending order is found by a date range
+   * and its row's own `OrderStatus`. An empty list may answer 404 or 204: both are an empty array.
+   */
+  async listOrders(f: OrderListFilter): Promise<OrderSummary[]> {
     const status = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
+    for (const s of status ?? []) {
+      if (!LIST_STATUSES.has(s.toLowerCase())) {
+        throw new InvalidRequestError(
+          `the orders list takes status complete, partial, failed or backordered, not ${s}`,
+        );
+      }
+    }
+    const size = Math.min(MAX_PAGE_SIZE, f.size ?? DEFAULT_PAGE_SIZE);
     const all: OrderSummary[] = [];
-    for (let page = f.page ?? 1, pages = 0; pages < MAX_PAGES; page++, pages++) {
-      const { doc } = await this.get(this.accountPath("orders"), NumbersCategory.HISTORY, {
-        page: String(page),
-        size: String(size),
-        customerOrderId: f.customerOrderId,
-        status,
-      });
+    let page = "1";
+    for (let pages = 0; pages < (f.maxPages ?? MAX_PAGES); pages++) {
+      let doc: XmlNode;
+      try {
+        ({ doc } = await this.get(this.accountPath("orders"), NumbersCategory.HISTORY, {
+          page,
+          size: String(size),
+          customerOrderId: f.customerOrderId,
+          status: status?.map((s) => s.toLowerCase()),
+          startdate: f.startDate,
+          enddate: f.endDate,
+          tn: f.tn,
+        }));
+      } catch (err) {
+        if (err instanceof NotFoundError) break; // Bandwidth answers an empty list with 404
+        throw err;
+      }
       const list = descend(doc, "ResponseSelectWrapper", "ListOrderIdUserIdDate");
       const rows = nodes(list, "OrderIdUserIdDate");
       for (const row of rows) {
@@ -261,9 +315,9 @@ export class NumbersClient {
           orderType: text(row, "OrderType"),
         });
       }
-      const total = count(text(list, "TotalCount"), Number.NaN);
-      const seenAll = Number.isNaN(total) ? rows.length < size : all.length >= total;
-      if (rows.length === 0 || seenAll) break;
+      const next = nextCursor(text(child(list, "Links"), "Next"));
+      if (rows.length === 0 || next === undefined || next === page) break;
+      page = next;
     }
     return all;
   }
@@ -332,7 +386,7 @@ export class NumbersClient {
       await this.transport.request({
         method: "GET",
         path: this.accountPath("inserviceNumbers", tenDigitNumber(tn)),
-        category: NumbersCategory.HISTORY,
+        category: NumbersCategory.INSERVICE_NPANXX,
         accept: XML,
       });
       return true;

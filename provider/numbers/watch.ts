@@ -1,7 +1,8 @@
 /**
  * Waiting for many orders and disconnects of one account at once. Every dynamic resource of a deployment runs in one
- * provider process, so a fleet of pending orders can share one `GET /orders?status=RECEIVED` per tick instead of one
- * GET each, and concurrent destroys can share one disconnect order. Each caller still gets its own result.
+ * provider process, so a fleet of pending orders can share one date-bounded `GET /orders` per tick (Bandwidth's list
+ * refuses a RECEIVED status filter, so each row's own OrderStatus is read) instead of one GET each, and concurrent
+ * destroys can share one disconnect order. Each caller still gets its own result.
  */
 import { pollUntil } from "../poll";
 import type { NumbersClient } from "./client";
@@ -9,6 +10,22 @@ import type { ApiErrorDetail, DisconnectInfo, OrderInfo } from "./types";
 
 /** Statuses after which an order or disconnect can still change. */
 export const PENDING_STATUSES: ReadonlySet<string> = new Set(["RECEIVED", "PROCESSING", "BACKORDERED"]);
+
+/** The only final statuses: any other, known or not, means the order may still change and is waited on. */
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(["COMPLETE", "PARTIAL", "FAILED"]);
+
+/** True for any status that is not final: an order in a status we do not know is still waited on. */
+export function isPending(status: string): boolean {
+  return !FINAL_STATUSES.has(status.toUpperCase());
+}
+
+/** yyyy-mm-dd of the day before `ms` (UTC): a list from then covers an order whatever time zone the API dates in. */
+export function listStartDate(ms: number): string {
+  return new Date(ms - 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Pages of the shared list read per tick at most; beyond them, orders are read one by one. */
+const MAX_LIST_PAGES = 5;
 
 /** The wait before the next look at an order placed `elapsedMs` ago: 100 ms at first, growing 25 % a look, at most 5 s. */
 export function nextLookDelay(elapsedMs: number): number {
@@ -91,41 +108,49 @@ export class OrderWatcher {
         this.waiters.get(id)!.some((w) => w.dueAt <= now + LOOK_AHEAD_MS || w.deadlineMs <= now),
       );
       if (due.length === 0) return;
-      // One order alone is cheaper to read directly; several share one list of the account's RECEIVED orders.
-      let stillReceived = new Set<string>();
-      if (this.waiters.size > 1) {
+      // One order alone is cheaper to read directly; several share one list of the account's orders since the
+      // oldest waiter started, and only those whose row shows a final (or no) status are read one by one.
+      let stillPending = new Set<string>();
+      if (due.length > 1) {
         try {
-          const received = await this.client.listOrders({ status: "RECEIVED", size: 1000 });
-          stillReceived = new Set(received.map((o) => o.orderId));
+          let oldest = now;
+          for (const list of this.waiters.values()) for (const w of list) oldest = Math.min(oldest, w.startedAt);
+          const rows = await this.client.listOrders({ startDate: listStartDate(oldest), maxPages: MAX_LIST_PAGES });
+          stillPending = new Set(rows.filter((o) => !FINAL_STATUSES.has(o.status.toUpperCase())).map((o) => o.orderId));
         } catch {
-          stillReceived = new Set(); // read each order directly this tick
+          stillPending = new Set(); // a refused or failing list: read each order directly this tick
         }
       }
-      await Promise.all(due.map((id) => this.look(id, stillReceived.has(id))));
+      await Promise.all(due.map((id) => this.look(id, stillPending.has(id))));
     } finally {
       this.ticking = false;
       this.schedule();
     }
   }
 
-  /** Reads one order unless the shared list already says it is still RECEIVED; settles its waiters when final. */
-  private async look(orderId: string, knownReceived: boolean): Promise<void> {
+  /** Reads one order unless the shared list already says it is still pending; settles its waiters when final. */
+  private async look(orderId: string, knownPending: boolean): Promise<void> {
     const list = this.waiters.get(orderId);
     if (!list) return;
     const now = Date.now();
     const expired = list.some((w) => w.deadlineMs <= now);
     let order: OrderInfo | undefined;
-    if (!knownReceived || expired) {
+    if (!knownPending || expired) {
       try {
         order = await this.client.getOrder(orderId);
       } catch (e) {
+        // A failed read is not the order's fault: keep waiting until the deadline, then hand the error over.
+        if (!expired) {
+          for (const w of list) w.dueAt = Date.now() + nextLookDelay(Date.now() - w.startedAt);
+          return;
+        }
         this.waiters.delete(orderId);
         for (const w of list) w.reject(e);
         return;
       }
     }
-    const status = order?.status ?? "RECEIVED";
-    const final = order !== undefined && !PENDING_STATUSES.has(status);
+    const status = order?.status ?? list[0].lastStatus ?? "RECEIVED";
+    const final = order !== undefined && FINAL_STATUSES.has(status.toUpperCase());
     const after = Date.now();
     const remaining: Waiter[] = [];
     for (const w of list) {
@@ -243,7 +268,7 @@ export class DisconnectBatcher {
     try {
       result = await pollUntil({
         fetch: () => this.client.getDisconnect(disconnectId),
-        done: (d) => !PENDING_STATUSES.has(d.status),
+        done: (d) => !isPending(d.status),
         deadlineMs,
         initialDelayMs: 100,
         maxDelayMs: 5_000,
@@ -264,7 +289,7 @@ export class DisconnectBatcher {
       r.resolve({
         disconnectId,
         status: d.status,
-        timedOut: result.timedOut || (r.deadlineMs < started + elapsed && PENDING_STATUSES.has(d.status)),
+        timedOut: result.timedOut || (r.deadlineMs < started + elapsed && isPending(d.status)),
         disconnected: d.disconnectedNumbers.filter((tn) => mine.has(tn)),
         errors: d.errors.filter((e) => e.telephoneNumber === undefined || mine.has(e.telephoneNumber)),
       });

@@ -4,7 +4,7 @@ import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from ".
 import { BandwidthError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
-import { PENDING_STATUSES } from "../numbers/watch";
+import { isPending } from "../numbers/watch";
 import {
   Checker,
   CRITERIA_KEYS,
@@ -70,7 +70,7 @@ export interface PhoneNumberOrderArgs {
   backOrderRequested?: pulumi.Input<boolean>;
   /** Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces). Default: derived from project, stack, name and criteria. */
   customerOrderId?: pulumi.Input<string>;
-  /** DisconnectMode sent when numbers are disconnected (Bandwidth's default is `normal`). */
+  /** DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`. */
   disconnectMode?: pulumi.Input<string>;
   /** `Protected` sent with a disconnect: TRUE, FALSE or UNCHANGED. */
   disconnectProtected?: pulumi.Input<string>;
@@ -129,6 +129,8 @@ const EXISTING_ORDER_TYPE = "ExistingTelephoneNumberOrderType";
 /** orderType of a resource that adopted an order without giving criteria. */
 const ADOPTED_ORDER_TYPE = "AdoptedOrder";
 const DEFAULT_TIMEOUT_SECONDS = 900;
+/** Waits between lookups by CustomerOrderId after an order POST whose outcome is unknown (about 10 s in all). */
+const PLACEMENT_GRACE_MS = [0, 1_000, 2_000, 3_000, 4_000];
 /** Disconnect errors that mean the number is already off the account, so there is nothing left to bill. */
 const ALREADY_GONE_CODES = new Set(["5006", "5076", "12738"]);
 /** Inputs whose change means other numbers: the resource is replaced. */
@@ -226,7 +228,12 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
   keepUnknown("partialAllowed");
   keepUnknown("backOrderRequested");
 
-  const disconnectMode = c.string("disconnectMode", /^[A-Za-z]{1,20}$/, "disconnectMode is a word such as normal");
+  // Bandwidth's disconnect reference: DisconnectMode is normal, soft-remove or purge (anything else: 5084).
+  const disconnectMode = c.string(
+    "disconnectMode",
+    /^(normal|soft-remove|purge)$/i,
+    "disconnectMode must be normal, soft-remove or purge",
+  );
   if (disconnectMode !== undefined) out.disconnectMode = disconnectMode.toLowerCase();
   if (c.has("disconnectProtected")) {
     const raw = news.disconnectProtected;
@@ -369,7 +376,7 @@ function absorb(h: Holding, order: OrderInfo): void {
   const failed = new Set(h.failedNumbers);
   for (const tn of order.failedNumbers) if (!failed.has(tn)) h.failedNumbers.push(tn);
   h.pendingOrderIds = h.pendingOrderIds.filter((id) => id !== order.orderId);
-  if (PENDING_STATUSES.has(order.status)) h.pendingOrderIds.push(order.orderId);
+  if (isPending(order.status)) h.pendingOrderIds.push(order.orderId);
   h.orderStatus = order.status;
   h.orderCreateDate ??= order.orderCreateDate;
 }
@@ -430,7 +437,7 @@ async function findReusableOrder(
     .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
     .sort((a, b) => String(b.orderDate ?? "").localeCompare(String(a.orderDate ?? "")));
   for (const s of candidates) {
-    if (PENDING_STATUSES.has(s.status)) return { reusable: s.orderId, known };
+    if (isPending(s.status)) return { reusable: s.orderId, known };
     const order = await client.getOrder(s.orderId);
     for (const tn of order.completedNumbers) {
       if (await client.isInService(tn)) return { reusable: s.orderId, known };
@@ -440,11 +447,10 @@ async function findReusableOrder(
 }
 
 /**
- * Places an order at most once. A POST that may have reached Bandwidth is never re-sent blindly: the order is first
- * looked up by its CustomerOrderId. After a 5xx answer (the server has finished with the request) an order that does
- * not show up was not placed, and the POST is sent again, up to 3 times. After a lost answer (reset, timeout) the
- * server may still be working on it, so nothing is re-sent: the lookup is repeated for a few seconds, and then the
- * error says to run `pulumi up` again, whose create finds a late order by the same CustomerOrderId.
+ * Places an order at most once. A POST that may have reached Bandwidth is never re-sent: a lost answer (reset,
+ * timeout) and any 5xx (a gateway's 502/503/504 does not mean the backend stopped) are followed by lookups by the
+ * CustomerOrderId over a grace period, and then by an error that says to run `pulumi up` again, whose create looks
+ * for a late order by the same CustomerOrderId before it orders.
  */
 async function placeOrder(
   client: NumbersClient,
@@ -455,44 +461,38 @@ async function placeOrder(
   who: string,
 ): Promise<string> {
   const findPlaced = async () => (await client.listOrders({ customerOrderId })).find((s) => !known.has(s.orderId));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const placed = await client.createOrder({
-        name: inputs.name,
-        siteId: inputs.siteId,
-        peerId: inputs.peerId,
-        customerOrderId,
-        partialAllowed: inputs.partialAllowed,
-        backOrderRequested: inputs.backOrderRequested,
-        tnAttributes: inputs.tnAttributes,
-        criteria,
-      });
-      progress(`${who}: placed order ${placed.orderId} (CustomerOrderId ${customerOrderId})`);
-      return placed.orderId;
-    } catch (e) {
-      const answerLost = (e as { mayHaveReachedServer?: unknown }).mayHaveReachedServer === true;
-      const serverError = e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
-      if (!answerLost && !serverError) throw e;
-      for (const waitMs of answerLost ? [0, 1_000, 3_000] : [0]) {
-        await new Promise((r) => setTimeout(r, waitMs));
-        const created = await findPlaced();
-        if (created) {
-          progress(`${who}: the order reached Bandwidth though its answer was lost: order ${created.orderId}`);
-          return created.orderId;
-        }
+  try {
+    const placed = await client.createOrder({
+      name: inputs.name,
+      siteId: inputs.siteId,
+      peerId: inputs.peerId,
+      customerOrderId,
+      partialAllowed: inputs.partialAllowed,
+      backOrderRequested: inputs.backOrderRequested,
+      tnAttributes: inputs.tnAttributes,
+      criteria,
+    });
+    progress(`${who}: placed order ${placed.orderId} (CustomerOrderId ${customerOrderId})`);
+    return placed.orderId;
+  } catch (e) {
+    const answerLost = (e as { mayHaveReachedServer?: unknown }).mayHaveReachedServer === true;
+    const serverError = e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
+    if (!answerLost && !serverError) throw e;
+    for (const waitMs of PLACEMENT_GRACE_MS) {
+      await new Promise((r) => setTimeout(r, waitMs));
+      const created = await findPlaced().catch(() => undefined);
+      if (created) {
+        progress(`${who}: the order reached Bandwidth though its answer was lost: order ${created.orderId}`);
+        return created.orderId;
       }
-      if (answerLost) {
-        throw new Error(
-          `${who}: the order request failed before Bandwidth's answer arrived (${(e as Error).message}), and no order ` +
-            `with CustomerOrderId ${customerOrderId} has shown up. It was not sent again. Run \`pulumi up\` again: ` +
-            "an order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, not placed twice",
-          { cause: e },
-        );
-      }
-      if (attempt >= 3) throw e;
-      progress(`${who}: Bandwidth answered ${(e as BandwidthError).status} and placed no order; sending it again`);
-      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
     }
+    const what = serverError ? `Bandwidth answered ${(e as BandwidthError).status}` : "the answer was lost";
+    throw new Error(
+      `${who}: the order request may have reached Bandwidth (${what}: ${(e as Error).message}), and no order with ` +
+        `CustomerOrderId ${customerOrderId} has shown up yet. It was not sent again. Run \`pulumi up\` again: an ` +
+        "order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, not placed twice",
+      { cause: e },
+    );
   }
 }
 
@@ -722,7 +722,13 @@ async function releaseNumbers(
   const gone = new Set(outcome.disconnected);
   const problems: string[] = [];
   for (const e of outcome.errors) {
-    if (ALREADY_GONE_CODES.has(e.code) && e.telephoneNumber) gone.add(e.telephoneNumber);
+    // "Already gone" only when the error says so and the account confirms the number is not in service: 5006 is
+    // documented generically as a disconnect error, and only its "not associated with your account" form means gone.
+    const saysGone =
+      ALREADY_GONE_CODES.has(e.code) &&
+      e.telephoneNumber !== undefined &&
+      (e.code !== "5006" || /not associated with your account/i.test(e.description));
+    if (saysGone && !(await client.isInService(e.telephoneNumber!))) gone.add(e.telephoneNumber!);
     else problems.push(`disconnect ${id} ${outcome.status}: ${describe(e)}`);
   }
   const unexplained = tns.filter((tn) => !gone.has(tn));
@@ -745,7 +751,7 @@ async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<voi
       progress(`${who}: closed backorder ${orderId}`);
       absorb(h, await client.getOrder(orderId));
       h.pendingOrderIds = h.pendingOrderIds.filter((p) => p !== orderId);
-    } else if (PENDING_STATUSES.has(order.status)) {
+    } else if (isPending(order.status)) {
       const { timedOut } = await settle(client, h, orderId, deadline, who);
       if (timedOut)
         throw new Error(`${who}: order ${orderId} is still ${h.orderStatus}; run destroy again once it has finished`);

@@ -236,9 +236,9 @@ describe("security: endpoints, the XML reader and the emulator's boundaries", fu
         expect(await call("PUT", "/_emulator/faults", undefined, address!, open.port)).to.equal(403);
         expect(await call("GET", "/_emulator/state", undefined, "127.0.0.1", open.port)).to.equal(200);
         const auth = basic(DEMO_ACCOUNT.username, DEMO_ACCOUNT.password);
-        expect(await call("GET", `/api/accounts/${DEMO_ACCOUNT.accountId}/orders`, auth, address!, open.port)).to.equal(
-          200,
-        );
+        const list = `/api/accounts/${DEMO_ACCOUNT.accountId}/orders?page=1&size=10`;
+        // 404: the account has no order yet, Bandwidth's answer to an empty list
+        expect(await call("GET", list, auth, address!, open.port)).to.be.oneOf([200, 404]);
       } finally {
         await open.close();
       }

@@ -138,7 +138,8 @@ describe("clients against the project's emulator", function () {
     it("Combined localVanity with endsIn: COMPLETE with a number ending in it", async () => {
       const [sample] = await numbers.searchAvailableNumbers({ areaCode: "703", quantity: 1 });
       const suffix = sample.telephoneNumber.slice(-4);
-      const done = await order({ localVanity: suffix, endsIn: true, quantity: 1 });
+      // A local vanity order names its area code beside the vanity, as Bandwidth requires.
+      const done = await order({ areaCode: "703", localVanity: suffix, endsIn: true, quantity: 1 });
       expect(done.status).to.equal("COMPLETE");
       expect(done.completedNumbers[0].endsWith(suffix)).to.equal(true);
     });

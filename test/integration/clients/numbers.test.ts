@@ -85,7 +85,7 @@ const DISCONNECT_COMPLETE = `<?xml version="1.0" encoding="UTF-8" standalone="ye
     <OrderStatus>COMPLETE</OrderStatus>
 </DisconnectTelephoneNumberOrderResponse>`;
 
-function ordersPage(total: number, rows: { id: string; status: string }[]): string {
+function ordersPage(total: number, rows: { id: string; status: string }[], next?: string): string {
   const items = rows
     .map(
       (r) =>
@@ -94,7 +94,14 @@ function ordersPage(total: number, rows: { id: string; status: string }[]): stri
         `<OrderType>new_number</OrderType><orderId>${r.id}</orderId><OrderStatus>${r.status}</OrderStatus></OrderIdUserIdDate>`,
     )
     .join("");
-  return `<ResponseSelectWrapper><ListOrderIdUserIdDate><TotalCount>${total}</TotalCount>${items}</ListOrderIdUserIdDate></ResponseSelectWrapper>`;
+  // Bandwidth's paging links, as its list reference shows them: the next page's cursor is an order id.
+  const links =
+    `<Links><first>Link=&lt;https://dashboard.bandwidth.com/api/accounts/1/orders?page=1&amp;size=2&gt;;rel="first";</first>` +
+    (next
+      ? `<next>Link=&lt;https://dashboard.bandwidth.com/api/accounts/1/orders?page=${next}&amp;size=2&gt;;rel="next";</next>`
+      : "") +
+    `</Links>`;
+  return `<ResponseSelectWrapper><ListOrderIdUserIdDate><TotalCount>${total}</TotalCount>${links}${items}</ListOrderIdUserIdDate></ResponseSelectWrapper>`;
 }
 
 describe("NumbersClient against canned Numbers API answers", function () {
@@ -275,17 +282,19 @@ describe("NumbersClient against canned Numbers API answers", function () {
     expect(text(order, "CustomerOrderId")).to.equal(undefined);
   });
 
-  it("lists orders by CustomerOrderId across every page", async () => {
+  it("lists orders by CustomerOrderId across every page, following the cursor Bandwidth names in <Links><next>", async () => {
     server = await startCannedServer((req, res) => {
       const page = new URL(req.url, "http://x").searchParams.get("page");
-      const rows =
-        page === "1"
-          ? [
-              { id: "o-1", status: "COMPLETE" },
-              { id: "o-2", status: "FAILED" },
-            ]
-          : [{ id: "o-3", status: "RECEIVED" }];
-      reply(res, 200, ordersPage(3, rows));
+      if (page === "1") {
+        const rows = [
+          { id: "o-1", status: "COMPLETE" },
+          { id: "o-2", status: "FAILED" },
+        ];
+        return reply(res, 200, ordersPage(3, rows, "o-3"));
+      }
+      // Bandwidth reads any other page as an order id: page=2 would be refused.
+      if (page !== "o-3") return reply(res, 400, "<ResponseSelectWrapper><ErrorList/></ResponseSelectWrapper>");
+      reply(res, 200, ordersPage(3, [{ id: "o-3", status: "RECEIVED" }]));
     });
     const orders = await client().listOrders({ customerOrderId: "cust-1", size: 2 });
     expect(orders.map((o) => o.orderId)).to.deep.equal(["o-1", "o-2", "o-3"]);
@@ -299,7 +308,31 @@ describe("NumbersClient against canned Numbers API answers", function () {
       orderType: "new_number",
     });
     expect(server.requests).to.have.length(2);
-    expect(new URL(server.requests[0].url, "http://x").searchParams.get("customerOrderId")).to.equal("cust-1");
+    const first = new URL(server.requests[0].url, "http://x").searchParams;
+    expect(first.get("customerOrderId")).to.equal("cust-1");
+    expect(first.get("size")).to.equal("2");
+    expect(new URL(server.requests[1].url, "http://x").searchParams.get("page")).to.equal("o-3");
+  });
+
+  it("reads an empty orders list answered 404 or 204 as no orders", async () => {
+    for (const status of [404, 204]) {
+      server = await startCannedServer((_req, res) => reply(res, status, ""));
+      expect(await client().listOrders({ customerOrderId: "nobody" }), String(status)).to.deep.equal([]);
+      await server.close();
+      server = undefined;
+    }
+  });
+
+  it("refuses a status filter Bandwidth refuses (RECEIVED) before sending anything", async () => {
+    server = await startCannedServer((_req, res) => reply(res, 200, ordersPage(0, [])));
+    let caught: unknown;
+    try {
+      await client().listOrders({ status: "RECEIVED" });
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as Error).message).to.match(/complete, partial, failed or backordered/);
+    expect(server.requests).to.have.length(0);
   });
 
   it("creates a disconnect with the seed's element names and 10-digit numbers", async () => {

@@ -70,6 +70,14 @@ export async function voiceCall(
   return { status: res.status, headers: res.headers, body: await res.text() };
 }
 
+/** The mandatory `provider` block of a v1 import (Bandwidth's v1 import reference), naming the account's API User. */
+export function providerBlock(c: Pick<DemoCredentials, "accountId" | "username" | "password">) {
+  return {
+    providerName: "bandwidth-dashboard",
+    properties: { accountId: c.accountId, userName: c.username, password: c.password },
+  };
+}
+
 /** Text of every `<name>` element (leaf elements only). */
 export function tags(xml: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, "g"))].map((m) => m[1]);

@@ -9,6 +9,7 @@ import {
   sleep,
   tag,
   tags,
+  providerBlock,
   voiceCall,
   waitDisconnect,
 } from "./calls";
@@ -81,10 +82,27 @@ describe("emulator: disconnects and telephone-number states", () => {
     expect(tags(res.body, "Code")).to.include("5084");
   });
 
+  it("answers an empty disconnects list with 404, as Bandwidth documents", async () => {
+    expect((await numbersCall(emu, "GET", `${disconnectsPath}?page=1&size=10`)).status).to.equal(404);
+  });
+
+  it("accepts the documented DisconnectModes normal, soft-remove and purge", async () => {
+    for (const mode of ["normal", "soft-remove", "purge"]) {
+      const [tn] = await orderNumbers(emu, "910", 1);
+      const res = await numbersCall(
+        emu,
+        "POST",
+        disconnectsPath,
+        disconnectXml([tn], "teardown", `<DisconnectMode>${mode}</DisconnectMode>`),
+      );
+      expect(res.status, mode).to.equal(201);
+    }
+  });
+
   it("lists disconnects with the capitalised <OrderId> quirk", async () => {
     const id = await disconnect(disconnectXml(["9105550000"]));
     await waitDisconnect(emu, id);
-    const res = await numbersCall(emu, "GET", disconnectsPath);
+    const res = await numbersCall(emu, "GET", `${disconnectsPath}?page=1&size=10`);
     expect(tag(res.body, "TotalCount")).to.equal("1");
     expect(tags(res.body, "OrderId")).to.deep.equal([id]);
     expect(res.body).not.to.contain("<orderId>");
@@ -123,6 +141,7 @@ describe("emulator: disconnects and telephone-number states", () => {
     const [tn] = await orderNumbers(emu, "919", 1);
     const imported = await voiceCall(emu, "POST", `/v1/users/${emu.credentials.userId}/phoneNumbers`, {
       number: `+1${tn}`,
+      provider: providerBlock(emu.credentials),
     });
     expect(imported.status).to.equal(201);
     await waitDisconnect(emu, await disconnect(disconnectXml([tn])));

@@ -329,7 +329,7 @@ describe("emulator: orders", () => {
           { AreaCode: "910", Quantity: "1" },
           { SiteId: "461", CustomerOrderId: "c".repeat(41) },
         ),
-        "5138",
+        "5052",
       ],
       [
         "5522 for a backordered NPA-NXX order",
@@ -405,16 +405,48 @@ describe("emulator: orders", () => {
       expect(tags(byId.body, "orderId").sort()).to.deep.equal([a, b].sort());
       expect(tags(byId.body, "lastModifiedDate")).to.have.length(2);
       expect(tags(byId.body, "OrderType")).to.deep.equal(["new_number", "new_number"]);
-      const failed = await numbersCall(emu, "GET", `${ordersPath}?status=FAILED`);
+      const failed = await numbersCall(emu, "GET", `${ordersPath}?status=failed&page=1&size=10`);
       expect(tags(failed.body, "orderId")).to.deep.equal([b]);
     });
 
-    it("pages the list with size and page", async () => {
+    it("pages the list by cursor: page=1, then the order id its <Links><next> names", async () => {
+      const ids: string[] = [];
       for (let i = 0; i < 3; i++)
-        await placeOrder(emu, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "1" }));
-      const page2 = await numbersCall(emu, "GET", `${ordersPath}?page=2&size=2`);
-      expect(tag(page2.body, "TotalCount")).to.equal("3");
-      expect(tags(page2.body, "orderId")).to.have.length(1);
+        ids.push(await placeOrder(emu, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "1" })));
+      const first = await numbersCall(emu, "GET", `${ordersPath}?page=1&size=2`);
+      expect(tag(first.body, "TotalCount")).to.equal("3");
+      expect(tags(first.body, "orderId")).to.deep.equal(ids.slice(0, 2));
+      const next = /page=([^&>]+)/.exec(tag(first.body, "next") ?? "")?.[1];
+      expect(next).to.equal(ids[2]);
+      const second = await numbersCall(emu, "GET", `${ordersPath}?page=${next}&size=2`);
+      expect(tags(second.body, "orderId")).to.deep.equal([ids[2]]);
+      expect(tag(second.body, "next")).to.equal(undefined);
+    });
+
+    it("refuses what Bandwidth refuses: a status other than complete/partial/failed/backordered (15518), a numbered page, no page or size", async () => {
+      await placeOrder(emu, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "1" }));
+      const received = await numbersCall(emu, "GET", `${ordersPath}?status=RECEIVED&page=1&size=10`);
+      expect(received.status).to.equal(400);
+      expect(tag(received.body, "Code")).to.equal("15518");
+      const numbered = await numbersCall(emu, "GET", `${ordersPath}?page=2&size=10`);
+      expect(numbered.status).to.equal(400);
+      for (const query of ["", "?page=1", "?size=10", "?page=1&size=1001"]) {
+        expect((await numbersCall(emu, "GET", `${ordersPath}${query}`)).status, query).to.equal(400);
+      }
+    });
+
+    it("answers an empty list with 404, and filters by date range and number", async () => {
+      const empty = await numbersCall(emu, "GET", `${ordersPath}?customerOrderId=nobody&page=1&size=10`);
+      expect(empty.status).to.equal(404);
+      const id = await placeOrder(emu, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "1" }));
+      const tn = tags(await waitOrder(emu, id), "FullNumber")[0];
+      const today = new Date().toISOString().slice(0, 10);
+      const inRange = await numbersCall(emu, "GET", `${ordersPath}?startdate=${today}&page=1&size=10`);
+      expect(tags(inRange.body, "orderId")).to.include(id);
+      const before = await numbersCall(emu, "GET", `${ordersPath}?enddate=2020-01-01&page=1&size=10`);
+      expect(before.status).to.equal(404);
+      const byTn = await numbersCall(emu, "GET", `${ordersPath}?tn=${tn}&page=1&size=10`);
+      expect(tags(byTn.body, "orderId")).to.deep.equal([id]);
     });
 
     it("renames an order with PUT (Name, CustomerOrderId)", async () => {

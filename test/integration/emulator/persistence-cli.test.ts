@@ -37,7 +37,12 @@ describe("emulator: state file", () => {
     const first = await startEmulator({ stateFile, orderDelayMs: 10 });
     const id = await placeOrder(first, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "919", Quantity: "1" }));
     const tn = tag(await waitOrder(first, id), "FullNumber")!;
-    first.model.importVoiceNumber(first.credentials.userId, { number: `+1${tn}` });
+    const c = first.credentials;
+    first.model.importVoiceNumber(
+      c.userId,
+      { number: `+1${tn}` },
+      { providerName: "bandwidth-dashboard", accountId: c.accountId, userName: c.username, password: c.password },
+    );
     await sleep(60);
     await first.close();
     const second = await startEmulator({ stateFile });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { RunningEmulator } from "../../../emulator";
-import { fastEmulator, orderNumbers, voiceCall } from "./calls";
+import { fastEmulator, orderNumbers, providerBlock, voiceCall } from "./calls";
 
 describe("emulator: Voice & Messaging v1 phoneNumbers", () => {
   let emu: RunningEmulator;
@@ -13,14 +13,22 @@ describe("emulator: Voice & Messaging v1 phoneNumbers", () => {
   after(() => emu.close());
 
   async function importNumber(tn: string, extra: Record<string, string> = {}): Promise<string> {
-    const res = await voiceCall(emu, "POST", numbersPath, { number: `+1${tn}`, ...extra });
+    const res = await voiceCall(emu, "POST", numbersPath, {
+      number: `+1${tn}`,
+      provider: providerBlock(emu.credentials),
+      ...extra,
+    });
     expect(res.status, res.body).to.equal(201);
     return res.headers.get("location")!.split("/").pop()!;
   }
 
   it("imports a number in service with 201, an empty body and a Location of an n- id", async () => {
     const [tn] = await orderNumbers(emu, "919", 1);
-    const res = await voiceCall(emu, "POST", numbersPath, { number: `+1${tn}`, applicationId: "a-1" });
+    const res = await voiceCall(emu, "POST", numbersPath, {
+      number: `+1${tn}`,
+      applicationId: "a-1",
+      provider: providerBlock(emu.credentials),
+    });
     expect(res.status).to.equal(201);
     expect(res.body).to.equal("");
     expect(res.headers.get("location")).to.match(new RegExp(`^${emu.voiceUrl}${numbersPath}/n-[0-9a-f]+$`));
@@ -30,17 +38,26 @@ describe("emulator: Voice & Messaging v1 phoneNumbers", () => {
   it("answers 409 duplicate-number for a second import", async () => {
     const [tn] = await orderNumbers(emu, "919", 1);
     await importNumber(tn);
-    const res = await voiceCall(emu, "POST", numbersPath, { number: `+1${tn}` });
+    const res = await voiceCall(emu, "POST", numbersPath, {
+      number: `+1${tn}`,
+      provider: providerBlock(emu.credentials),
+    });
     expect(res.status).to.equal(409);
     expect(JSON.parse(res.body)).to.include({ category: "conflict", code: "duplicate-number" });
   });
 
   it("refuses a number not in service on the linked account (404) and a malformed one (400)", async () => {
-    const notMine = await voiceCall(emu, "POST", numbersPath, { number: "+19195550000" });
+    const notMine = await voiceCall(emu, "POST", numbersPath, {
+      number: "+19195550000",
+      provider: providerBlock(emu.credentials),
+    });
     expect(notMine.status).to.equal(404);
     const body = JSON.parse(notMine.body);
     expect(Object.keys(body).sort()).to.deep.equal(["category", "code", "details", "message"]);
-    const malformed = await voiceCall(emu, "POST", numbersPath, { number: "9195550000" });
+    const malformed = await voiceCall(emu, "POST", numbersPath, {
+      number: "9195550000",
+      provider: providerBlock(emu.credentials),
+    });
     expect(malformed.status).to.equal(400);
     expect(JSON.parse(malformed.body).code).to.equal("validation-error");
   });

@@ -23,6 +23,18 @@ function expectFailure(news: Record<string, unknown>, property: string, pattern:
 }
 
 describe("PhoneNumberOrder check", () => {
+  it("orders local vanity numbers by area code and vanity together, as Bandwidth requires", () => {
+    const { inputs, failures } = checkPhoneNumberOrder({ ...base, areaCode: "919", localVanity: "call", endsIn: true });
+    expect(failures).to.deep.equal([]);
+    expect(inputs).to.include({ areaCode: "919", localVanity: "CALL", endsIn: true });
+  });
+
+  it("takes each DisconnectMode Bandwidth documents: normal, soft-remove, purge", () => {
+    for (const mode of ["normal", "soft-remove", "purge"]) {
+      expect(failuresOf({ ...base, areaCode: "919", disconnectMode: mode }), mode).to.deep.equal([]);
+    }
+  });
+
   it("defaults quantity to 1 so the API's default of 5000 never applies", () => {
     const { inputs, failures } = checkPhoneNumberOrder({ ...base, areaCode: "919" });
     expect(failures).to.deep.equal([]);
@@ -124,6 +136,13 @@ describe("PhoneNumberOrder check", () => {
       /5522/,
     ],
     ["endsIn without localVanity", { ...base, areaCode: "919", endsIn: true }, "endsIn", /localVanity/],
+    ["a local vanity order without its area code", { ...base, localVanity: "CALL" }, "areaCode", /localVanity/],
+    [
+      "a DisconnectMode Bandwidth refuses",
+      { ...base, areaCode: "919", disconnectMode: "full" },
+      "disconnectMode",
+      /purge/,
+    ],
     ["enableLCA with an area code", { ...base, areaCode: "919", enableLCA: true }, "enableLCA", /npaNxx/],
     ["an unknown TN attribute", { ...base, areaCode: "919", tnAttributes: ["Gold"] }, "tnAttributes[0]", /Protected/],
     [
