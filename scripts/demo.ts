@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
 import { PAGE_PATH } from "../emulator/page";
 import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
+import { runV2Demo } from "./demo-v2";
 
 const root = path.resolve(__dirname, "..", "..");
 const work = path.join(root, ".demo");
@@ -64,14 +65,21 @@ async function main(): Promise<number> {
     say("pulumi destroy");
     await stack.stack.destroy(out);
 
+    // Bandwidth's current model beside the seed's: the v2 example links applications to a location, no import.
+    const v2Clean = await runV2Demo({ emu, work, say, write: (s) => process.stdout.write(s) });
+
     say("emulator account summary");
     const summary = emu.model.accountSummary(c.accountId);
     process.stdout.write(
       `numbers in service: ${summary.inService}\nv1 imports: ${summary.imported}\n` +
         `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n`,
     );
-    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0;
-    process.stdout.write(clean ? "\ndemo finished: nothing left in service or imported\n" : "\ndemo FAILED\n");
+    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean;
+    process.stdout.write(
+      clean
+        ? "\ndemo finished: nothing left in service or imported, and no location, site or application of the v2 example\n"
+        : "\ndemo FAILED\n",
+    );
     if (!keep) {
       process.stdout.write(
         `emulator page: ${pageUrl} (closed with the demo; \`npm run demo -- --keep\` leaves it open)\n`,
