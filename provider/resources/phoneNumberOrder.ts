@@ -96,6 +96,8 @@ export interface PhoneNumberOrderInputs extends Criteria {
   adoptOrderId?: string;
   /** `project/stack/resource-name`, set by the resource class: names the resource in progress lines and ids. */
   resourceKey?: string;
+  /** The Pulumi organization, set by the resource class: part of the derived CustomerOrderId. */
+  organization?: string;
 }
 
 /** What a PhoneNumberOrder holds after create, update or refresh. */
@@ -147,6 +149,21 @@ const SETTING_KEYS = [
   "reservationIds",
 ] as const;
 
+/** Outputs an update that neither orders nor disconnects leaves as they are. */
+const STABLE_WHEN_NUMBERS_KEPT = [
+  "orderType",
+  "orderIds",
+  "pendingOrderIds",
+  "orderStatus",
+  "telephoneNumbers",
+  "e164Numbers",
+  "failedNumbers",
+  "orderCreateDate",
+  "siteId",
+  "peerId",
+  "accountId",
+] as const;
+
 // ---------------------------------------------------------------------------------------------------------------
 // check
 
@@ -156,7 +173,10 @@ function deriveCustomerOrderId(parts: unknown[]): string {
 }
 
 /** Validates and normalises inputs. Pure: no network. Unknown values (preview) pass through unchecked. */
-export function checkPhoneNumberOrder(news: Record<string, unknown>): {
+export function checkPhoneNumberOrder(
+  news: Record<string, unknown>,
+  olds: Record<string, unknown> = {},
+): {
   inputs: Record<string, unknown>;
   failures: Failure[];
 } {
@@ -204,7 +224,8 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
     if (count !== undefined && !c.unknown("telephoneNumbers")) out.quantity = count;
   } else if (kind !== undefined) {
     if (quantity !== undefined) out.quantity = quantity;
-    else if (!c.given("quantity")) out.quantity = 1; // never let the API's default of 5000 apply
+    // Never let the API's default of 5000 apply; an adopted order keeps every number it holds.
+    else if (!c.given("quantity") && !c.given("adoptOrderId")) out.quantity = 1;
   } else if (c.given("quantity") && !c.unknown("quantity")) {
     c.fail(
       "quantity",
@@ -245,18 +266,57 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
   out.timeoutSeconds = c.integer("timeoutSeconds", 1, 7 * 24 * 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   keepUnknown("timeoutSeconds");
 
+  const organization = c.string("organization", /^.+$/s, "organization is the Pulumi organization", 1000);
+  if (organization !== undefined) out.organization = organization;
   const coid = c.string("customerOrderId", RULES.customerOrderId.pattern, RULES.customerOrderId.rule, 40);
   if (coid !== undefined) out.customerOrderId = coid;
   else if (!c.given("customerOrderId")) {
-    const parts = [resourceKey ?? null, out.siteId ?? null, out.peerId ?? null, kind ?? null, adoptOrderId ?? null];
-    for (const key of CRITERIA_KEYS) parts.push((criteria as Record<string, unknown>)[key] ?? null);
-    const anyUnknown = ["siteId", "peerId", "state", ...CRITERIA_KEYS].some((k) => c.unknown(k));
-    // The number set and quantity are left out: they change in place, the order's identity does not.
-    out.customerOrderId = anyUnknown
-      ? UNKNOWN
-      : deriveCustomerOrderId(kind === "telephoneNumbers" ? parts.filter((_, i) => i < 5) : parts);
+    // Every replace-triggering input is in the id, so a replacement never carries the id of what it replaces. The
+    // number set and quantity are left out: they change in place, the order's identity does not.
+    const parts: unknown[] = [organization ?? null, resourceKey ?? null, kind ?? null];
+    for (const key of REPLACE_KEYS) parts.push(out[key] ?? (criteria as Record<string, unknown>)[key] ?? null);
+    const anyUnknown = ["organization", ...REPLACE_KEYS].some((k) => c.unknown(k));
+    out.customerOrderId = anyUnknown ? UNKNOWN : deriveCustomerOrderId(parts);
   }
+  refuseSelfAdoption(c, olds, out);
   return { inputs: out, failures: c.failures };
+}
+
+/**
+ * A replacement is created before its predecessor is deleted. If it carried the same explicit CustomerOrderId or
+ * adoptOrderId it would take over the old order, whose numbers the predecessor's delete then disconnects.
+ */
+function refuseSelfAdoption(c: Checker, olds: Record<string, unknown>, out: Record<string, unknown>): void {
+  if (Object.keys(olds).length === 0) return;
+  const changed: string[] = REPLACE_KEYS.filter((k) => !isUnknown(out[k]) && !sameValue(olds[k], out[k]));
+  // The engine hands check the old inputs; a state (outputs) says its mode by orderType.
+  const modeOf = (p: Record<string, unknown>) =>
+    p.orderType !== undefined
+      ? p.orderType === EXISTING_ORDER_TYPE
+      : criteriaKind(p) === undefined
+        ? undefined
+        : criteriaKind(p) === "telephoneNumbers";
+  const oldMode = modeOf(olds);
+  const newMode = isUnknown(out.telephoneNumbers) ? undefined : modeOf(out);
+  if (oldMode !== undefined && newMode !== undefined && oldMode !== newMode) changed.push("telephoneNumbers");
+  const why = `changes ${changed.join(", ")}, which replaces the resource; the replacement is created before the old resource is deleted`;
+  if (changed.length === 0) return;
+  if (changed.includes("adoptOrderId")) return; // a different order is adopted: nothing shared
+  if (typeof olds.adoptOrderId === "string" && olds.adoptOrderId === out.adoptOrderId) {
+    c.fail(
+      "adoptOrderId",
+      `${why}, so it would adopt order ${olds.adoptOrderId} whose numbers the old resource's delete disconnects. ` +
+        "Change only in-place inputs (name, quantity, settings) of an adopted order, or remove adoptOrderId to order new numbers",
+    );
+  }
+  if (typeof olds.customerOrderId === "string" && olds.customerOrderId === out.customerOrderId) {
+    c.fail(
+      "customerOrderId",
+      `${why}, and it keeps customerOrderId ${JSON.stringify(olds.customerOrderId)}, so it could take over the old ` +
+        "order whose numbers the old resource's delete disconnects. Give the replacement a new customerOrderId " +
+        "(or leave it out to have one derived)",
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -288,11 +348,12 @@ export function diffPhoneNumberOrder(
   const settingsChange = SETTING_KEYS.some((k) => !sameValue(olds[k], news[k]));
   const renamed = !sameValue(olds.name, news.name);
   const pending = (olds.pendingOrderIds ?? []).length > 0;
-  return {
-    changes: replaces.length > 0 || numbersChange || settingsChange || renamed || pending,
-    replaces,
-    deleteBeforeReplace: false,
-  };
+  // Slots vacated by a refreshed loss are either refilled or, with a lowered quantity, accepted and forgotten.
+  const vacated = (olds.vacatedSlots ?? []).length > 0;
+  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated;
+  // What an in-place update keeps: without this a rename previews every number (and each dependent) as unknown.
+  const stables = replaces.length === 0 && !numbersChange && !pending ? [...STABLE_WHEN_NUMBERS_KEPT] : undefined;
+  return { changes, replaces, stables, deleteBeforeReplace: false };
 }
 
 function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolean {
@@ -423,11 +484,55 @@ async function awaitOrder(
 }
 
 /**
- * An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, and
- * either still pending or holding numbers still in service on the account.
+ * Orders held by resources of this deployment (this provider process), by resource: no resource adopts an order
+ * another one holds, even when both were given the same explicit customerOrderId.
  */
+const claims = new Map<string, string>();
+
+function claim(orderId: string, inputs: PhoneNumberOrderInputs): void {
+  claims.set(orderId, inputs.resourceKey ?? inputs.name);
+}
+
+function claimedByAnother(orderId: string, inputs: PhoneNumberOrderInputs): boolean {
+  const holder = claims.get(orderId);
+  return holder !== undefined && holder !== (inputs.resourceKey ?? inputs.name);
+}
+
+/**
+ * Whether an order found by this resource's CustomerOrderId is provably this resource's own: no other resource of the
+ * deployment holds it, it echoes this resource's CustomerOrderId, name, site and peer, and each of its numbers is
+ * still assigned to that very order (`GET /tns/{tn}` names the order a number last belonged to), so a number since
+ * disconnected and recycled to someone else is never adopted back.
+ */
+async function isOwnOrder(
+  client: NumbersClient,
+  orderId: string,
+  inputs: PhoneNumberOrderInputs,
+  customerOrderId: string,
+): Promise<boolean> {
+  if (claimedByAnother(orderId, inputs)) return false;
+  const order = await client.getOrder(orderId);
+  if (order.status === "FAILED") return false;
+  if (order.customerOrderId !== undefined && order.customerOrderId !== customerOrderId) return false;
+  if (order.name !== undefined && order.name !== inputs.name) return false;
+  if (order.siteId !== undefined && order.siteId !== inputs.siteId) return false;
+  if (inputs.peerId !== undefined && order.peerId !== undefined && order.peerId !== inputs.peerId) return false;
+  if (isPending(order.status)) return true;
+  if (order.completedNumbers.length === 0) return false;
+  for (const tn of order.completedNumbers) {
+    const info = await client.getTelephoneNumber(tn).catch((e) => {
+      if (e instanceof BandwidthError && e.code === "NOT_FOUND") return undefined;
+      throw e;
+    });
+    if (info?.orderId !== orderId || !(await client.isInService(tn))) return false;
+  }
+  return true;
+}
+
+/** An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, its own. */
 async function findReusableOrder(
   client: NumbersClient,
+  inputs: PhoneNumberOrderInputs,
   customerOrderId: string,
   exclude: ReadonlySet<string>,
 ): Promise<{ reusable?: string; known: Set<string> }> {
@@ -437,11 +542,7 @@ async function findReusableOrder(
     .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
     .sort((a, b) => String(b.orderDate ?? "").localeCompare(String(a.orderDate ?? "")));
   for (const s of candidates) {
-    if (isPending(s.status)) return { reusable: s.orderId, known };
-    const order = await client.getOrder(s.orderId);
-    for (const tn of order.completedNumbers) {
-      if (await client.isInService(tn)) return { reusable: s.orderId, known };
-    }
+    if (await isOwnOrder(client, s.orderId, inputs, customerOrderId)) return { reusable: s.orderId, known };
   }
   return { known };
 }
@@ -460,7 +561,13 @@ async function placeOrder(
   known: Set<string>,
   who: string,
 ): Promise<string> {
-  const findPlaced = async () => (await client.listOrders({ customerOrderId })).find((s) => !known.has(s.orderId));
+  const findPlaced = async () => {
+    for (const s of await client.listOrders({ customerOrderId })) {
+      if (known.has(s.orderId) || claimedByAnother(s.orderId, inputs)) continue;
+      if (await isOwnOrder(client, s.orderId, inputs, customerOrderId)) return s;
+    }
+    return undefined;
+  };
   try {
     const placed = await client.createOrder({
       name: inputs.name,
@@ -506,7 +613,7 @@ async function acquire(
   deadlineMs: number,
 ): Promise<{ order: OrderInfo; timedOut: boolean }> {
   const who = label(inputs);
-  const { reusable, known } = await findReusableOrder(client, customerOrderId, new Set(h.orderIds));
+  const { reusable, known } = await findReusableOrder(client, inputs, customerOrderId, new Set(h.orderIds));
   let orderId: string;
   if (reusable) {
     progress(`${who}: resuming order ${reusable} found by CustomerOrderId ${customerOrderId}`);
@@ -514,6 +621,7 @@ async function acquire(
   } else {
     orderId = await placeOrder(client, inputs, criteria, customerOrderId, known, who);
   }
+  claim(orderId, inputs);
   h.orderIds.push(orderId);
   h.pendingOrderIds.push(orderId);
   return settle(client, h, orderId, deadlineMs, who);
@@ -533,6 +641,20 @@ async function settle(
     h.pendingOrderIds = h.pendingOrderIds.filter((id) => id !== orderId);
   }
   return result;
+}
+
+/** The partial-state error for a failure after an order id exists: the engine records `properties` as the state. */
+function keepsOrder(e: unknown, who: string, id: string, properties: object): ResourceInitError {
+  if (e instanceof ResourceInitError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const err = new ResourceInitError(
+    `${message.startsWith(who) ? "" : `${who}: `}${message}. The order is kept in the stack: run \`pulumi up\` ` +
+      "again to resume it (no second order is placed)",
+    id,
+    properties,
+  );
+  Object.assign(err, { cause: e });
+  return err;
 }
 
 function stillWaiting(inputs: PhoneNumberOrderInputs, h: Holding): string {
@@ -558,13 +680,20 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     vacatedSlots: [],
   };
   let result: { order: OrderInfo; timedOut: boolean };
-  if (inputs.adoptOrderId) {
-    progress(`${who}: adopting order ${inputs.adoptOrderId}`);
-    h.orderIds.push(inputs.adoptOrderId);
-    h.pendingOrderIds.push(inputs.adoptOrderId);
-    result = await settle(client, h, inputs.adoptOrderId, deadline, who);
-  } else {
-    result = await acquire(client, inputs, h, criteria, inputs.customerOrderId, deadline);
+  try {
+    if (inputs.adoptOrderId) {
+      progress(`${who}: adopting order ${inputs.adoptOrderId}`);
+      claim(inputs.adoptOrderId, inputs);
+      h.orderIds.push(inputs.adoptOrderId);
+      h.pendingOrderIds.push(inputs.adoptOrderId);
+      result = await settle(client, h, inputs.adoptOrderId, deadline, who);
+    } else {
+      result = await acquire(client, inputs, h, criteria, inputs.customerOrderId, deadline);
+    }
+  } catch (e) {
+    // Once an order id exists the engine must keep it, whatever failed after (a read error, a long rate-limit pause).
+    if (h.orderIds.length === 0) throw e;
+    throw keepsOrder(e, who, h.orderIds[0], withProvider(toOutputs(inputs, h), inputs));
   }
   const id = h.orderIds[0];
   if (result.order.status === "FAILED") throw new Error(`${who}: ${orderFailure(result.order)}`);
@@ -634,6 +763,26 @@ async function update(
   const fail = (message: string): never => {
     throw new ResourceInitError(message, id, withProvider(toOutputs(news, h), news));
   };
+  for (const orderId of h.orderIds) claim(orderId, news);
+  try {
+    await updateHolding(client, olds, news, h, deadline, fail);
+  } catch (e) {
+    // Whatever failed, the state keeps every order placed so far (a new order id included).
+    throw keepsOrder(e, who, id, withProvider(toOutputs(news, h), news));
+  }
+  return { outs: toOutputs(news, h) };
+}
+
+/** The body of update: resume pending orders, rename, then order or disconnect the difference. */
+async function updateHolding(
+  client: NumbersClient,
+  olds: PhoneNumberOrderOutputs,
+  news: PhoneNumberOrderInputs,
+  h: Holding,
+  deadline: number,
+  fail: (message: string) => never,
+): Promise<void> {
+  const who = label(news);
 
   for (const orderId of [...h.pendingOrderIds]) {
     progress(`${who}: resuming order ${orderId}`);
@@ -675,7 +824,9 @@ async function update(
     h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
     if (problems.length > 0) fail(`${who}: disconnect incomplete: ${problems.join("; ")}`);
   }
-  return { outs: toOutputs(news, h) };
+  // The wanted count is held: slots vacated by a refreshed loss were refilled or, with a lowered quantity, accepted.
+  const wanted = criteria.telephoneNumbers?.length ?? news.quantity;
+  if (wanted === undefined || h.telephoneNumbers.length >= wanted) h.vacatedSlots = [];
 }
 
 /**
@@ -774,7 +925,7 @@ async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<voi
 /** The PhoneNumberOrder implementation the serialized provider loads by module path. */
 export const implementation = {
   async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkPhoneNumberOrder(news);
+    return checkPhoneNumberOrder(news, (_olds ?? {}) as Record<string, unknown>);
   },
   async diff(
     _id: string,
@@ -788,6 +939,15 @@ export const implementation = {
 
 /** The dynamic provider of PhoneNumberOrder, as serialized into state. */
 export const phoneNumberOrderProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
+
+/** The Pulumi organization of the deployment; older engines and mocks may not say, which leaves it out of the id. */
+function currentOrganization(): string | undefined {
+  try {
+    return pulumi.getOrganization();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Telephone numbers owned by a stack: ordered on create (polled to completion), scaled by extra orders and
@@ -821,10 +981,11 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       vacatedSlots: undefined,
     };
     const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const organization = currentOrganization();
     super(
       phoneNumberOrderProvider,
       name,
-      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey },
+      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey, organization },
       opts,
       "bandwidth",
       "PhoneNumberOrder",
