@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from "../clients";
+import { numbersSettings } from "../config";
+import { AccountMismatchError, DisconnectPartialError, MayHaveReachedServerError, OrderFailedError } from "../errors";
 import { BandwidthError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
@@ -118,6 +120,8 @@ export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
   failedNumbers: string[];
   /** When the first order was created. */
   orderCreateDate?: string;
+  /** The Bandwidth account the numbers are on; a refresh, update or destroy with another account's credentials is refused. */
+  accountId?: string;
   /**
    * Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next
    * `pulumi up` puts replacements there, so every surviving number keeps its index (and whatever uses `e164Numbers[i]`).
@@ -366,6 +370,8 @@ function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolea
 
 /** What the resource holds, apart from its inputs. */
 interface Holding {
+  /** The account the orders are on (absent in states written before it was recorded). */
+  accountId?: string;
   orderType: string;
   orderIds: string[];
   pendingOrderIds: string[];
@@ -413,6 +419,7 @@ function toOutputs(inputs: PhoneNumberOrderInputs, h: Holding): PhoneNumberOrder
 
 function holdingOf(state: PhoneNumberOrderOutputs): Holding {
   return {
+    accountId: state.accountId,
     orderType: state.orderType,
     orderIds: [...(state.orderIds ?? [])],
     pendingOrderIds: [...(state.pendingOrderIds ?? [])],
@@ -445,13 +452,13 @@ function absorb(h: Holding, order: OrderInfo): void {
 function orderFailure(order: OrderInfo): string {
   const errors = order.errors.map(describe).join("; ");
   const failed = order.failedNumbers.length > 0 ? `; failed numbers: ${order.failedNumbers.join(", ")}` : "";
-  const hint =
-    order.status === "FAILED"
-      ? ". Nothing is held. Lower quantity, choose other criteria, or set partialAllowed (keep what is available) " +
-        "or backOrderRequested (wait for stock), then run `pulumi up` again"
-      : "";
+  const hint = order.status === "FAILED" ? ". Nothing is held" : "";
   return `order ${order.orderId} ${order.status}${errors ? `: ${errors}` : ""}${failed}${hint}`;
 }
+
+const ORDER_FAILED_NEXT =
+  "Lower quantity, choose other criteria, or set partialAllowed (keep what is available) or backOrderRequested " +
+  "(wait for stock), then run `pulumi up` again";
 
 function describe(e: ApiErrorDetail): string {
   return `${e.code} ${e.description}${e.telephoneNumber ? ` (TN ${e.telephoneNumber})` : ""}`;
@@ -594,10 +601,12 @@ async function placeOrder(
       }
     }
     const what = serverError ? `Bandwidth answered ${(e as BandwidthError).status}` : "the answer was lost";
-    throw new Error(
+    throw new MayHaveReachedServerError(
       `${who}: the order request may have reached Bandwidth (${what}: ${(e as Error).message}), and no order with ` +
-        `CustomerOrderId ${customerOrderId} has shown up yet. It was not sent again. Run \`pulumi up\` again: an ` +
-        "order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, not placed twice",
+        `CustomerOrderId ${customerOrderId} has shown up yet. It was not sent again`,
+      "Run `pulumi up` again: an order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, " +
+        "not placed twice",
+      customerOrderId,
       { cause: e },
     );
   }
@@ -671,6 +680,7 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
   const deadline = deadlineOf(inputs);
   const criteria = criteriaOf(inputs);
   const h: Holding = {
+    accountId: numbersSettings().accountId,
     orderType: criteriaKind(inputs) ? orderTypeFor(criteria).element : ADOPTED_ORDER_TYPE,
     orderIds: [],
     pendingOrderIds: [],
@@ -696,16 +706,30 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     throw keepsOrder(e, who, h.orderIds[0], withProvider(toOutputs(inputs, h), inputs));
   }
   const id = h.orderIds[0];
-  if (result.order.status === "FAILED") throw new Error(`${who}: ${orderFailure(result.order)}`);
+  if (result.order.status === "FAILED") {
+    const o = result.order;
+    throw new OrderFailedError(`${who}: ${orderFailure(o)}`, ORDER_FAILED_NEXT, o.orderId, o.errors, o.failedNumbers);
+  }
   const outs = toOutputs(inputs, h);
   if (result.timedOut) throw new ResourceInitError(stillWaiting(inputs, h), id, withProvider(outs, inputs));
   progress(`${who}: ${result.order.status}, holding ${h.telephoneNumbers.length} number(s)`);
   return { id, outs };
 }
 
+/** Refuses to touch a resource recorded on another account than the configured credentials'. */
+function sameAccount(props: PhoneNumberOrderOutputs, h: Holding): void {
+  const configured = numbersSettings().accountId;
+  if (props.accountId !== undefined && props.accountId !== configured) {
+    throw new AccountMismatchError(label(props), props.accountId, configured);
+  }
+  h.accountId = configured;
+}
+
 async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.dynamic.ReadResult> {
+  sameAccount(props, holdingOf(props));
   const client = numbersClient();
   const h = holdingOf(props);
+  h.accountId = numbersSettings().accountId;
   for (const orderId of [...h.pendingOrderIds]) absorb(h, await client.getOrder(orderId));
   const inService = await mapLimit(h.telephoneNumbers, 8, (tn) => client.isInService(tn));
   const dropped = h.telephoneNumbers.filter((_, i) => !inService[i]);
@@ -738,6 +762,7 @@ function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs {
     "failedNumbers",
     "orderCreateDate",
     "vacatedSlots",
+    "accountId",
   ]) {
     delete inputs[key];
   }
@@ -760,6 +785,7 @@ async function update(
   const who = label(news);
   const deadline = deadlineOf(news);
   const h = holdingOf(olds);
+  sameAccount(olds, h);
   const fail = (message: string): never => {
     throw new ResourceInitError(message, id, withProvider(toOutputs(news, h), news));
   };
@@ -787,7 +813,7 @@ async function updateHolding(
   for (const orderId of [...h.pendingOrderIds]) {
     progress(`${who}: resuming order ${orderId}`);
     const { order } = await settle(client, h, orderId, deadline, who);
-    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}`);
+    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}. ${ORDER_FAILED_NEXT}`);
   }
   if (h.pendingOrderIds.length > 0) fail(stillWaiting(news, h));
 
@@ -815,7 +841,7 @@ async function updateHolding(
     const coid = extraCustomerOrderId(news.customerOrderId, h.orderIds.length + 1);
     progress(`${who}: ordering ${toAdd.telephoneNumbers?.length ?? toAdd.quantity} more number(s)`);
     const { order, timedOut } = await acquire(client, news, h, toAdd, coid, deadline);
-    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}`);
+    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}. ${ORDER_FAILED_NEXT}`);
     if (timedOut) fail(stillWaiting(news, h));
   }
   if (toRemove.length > 0) {
@@ -890,10 +916,11 @@ async function releaseNumbers(
 }
 
 async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<void> {
+  const h = holdingOf(props);
+  sameAccount(props, h);
   const client = numbersClient();
   const who = label(props);
   const deadline = deadlineOf(props);
-  const h = holdingOf(props);
   for (const orderId of [...h.pendingOrderIds]) {
     const order = await client.getOrder(orderId);
     if (order.status === "BACKORDERED") {
@@ -914,9 +941,11 @@ async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<voi
   const { gone, problems } = await releaseNumbers(client, props, h.telephoneNumbers, deadline);
   if (problems.length > 0) {
     const left = h.telephoneNumbers.filter((tn) => !gone.has(tn));
-    throw new Error(
-      `${who}: could not disconnect ${left.length} number(s) (${left.join(", ")}): ${problems.join("; ")}. ` +
-        "The resource stays in the stack; run `pulumi destroy` again to retry what is left.",
+    throw new DisconnectPartialError(
+      `${who}: could not disconnect ${left.length} number(s) (${left.join(", ")}): ${problems.join("; ")}`,
+      "The resource stays in the stack; run `pulumi destroy` again to retry what is left.",
+      left,
+      problems,
     );
   }
   progress(`${who}: disconnected ${h.telephoneNumbers.length} number(s)`);
@@ -968,6 +997,8 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
   declare readonly failedNumbers: pulumi.Output<string[]>;
   declare readonly orderCreateDate: pulumi.Output<string | undefined>;
   declare readonly vacatedSlots: pulumi.Output<number[]>;
+  /** The Bandwidth account holding the numbers; another account's credentials are refused. */
+  declare readonly accountId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PhoneNumberOrderArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
@@ -979,6 +1010,7 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       failedNumbers: undefined,
       orderCreateDate: undefined,
       vacatedSlots: undefined,
+      accountId: undefined,
     };
     const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     const organization = currentOrganization();

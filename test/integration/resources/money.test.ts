@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { providers } from "../../../provider";
+import { AccountMismatchError, BandwidthError, OrderFailedError, providers } from "../../../provider";
 import { NumbersClient } from "../../../provider/numbers";
 import { emulatorSuite, engineCreate, engineUpdate, rejection } from "./support";
 
@@ -206,3 +206,72 @@ async function waitUntil(cond: () => boolean, ms = 5_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe("PhoneNumberOrder typed errors, account and preview", function () {
+  this.timeout(30_000);
+  const ctx = emulatorSuite();
+  const account = () => ctx.emu.credentials.accountId;
+  const args = (extra: Record<string, unknown> = {}) => ({
+    siteId: ctx.emu.credentials.siteId,
+    resourceKey: "proj/test/numbers",
+    ...extra,
+  });
+  const inService = () => ctx.emu.model.numbersInService(account()).sort();
+  const ordersPlaced = () => ctx.emu.model.listOrders(account()).length;
+
+  it("refresh, update and destroy with another account's credentials are refused and leave every number in service", async () => {
+    const created = await engineCreate(order, args({ areaCode: "919", quantity: 2 }));
+    expect(created.outs.accountId).to.equal(account());
+    process.env.BANDWIDTH_ACCOUNT_ID = "9900777";
+    try {
+      for (const call of [
+        () => order.read!(created.id, created.outs as never),
+        () => order.update!(created.id, created.outs as never, { ...created.inputs, quantity: 3 } as never),
+        () => order.delete!(created.id, created.outs as never),
+      ]) {
+        const err = await rejection(call());
+        expect(err).to.be.instanceOf(AccountMismatchError);
+        expect(err.code).to.equal("ACCOUNT_MISMATCH");
+        expect(err.message).to.include(account()).and.to.include("9900777");
+      }
+    } finally {
+      process.env.BANDWIDTH_ACCOUNT_ID = account();
+    }
+    expect(inService()).to.deep.equal([...(created.outs.telephoneNumbers as string[])].sort());
+    expect(ordersPlaced()).to.equal(1);
+  });
+
+  it("a FAILED order is an OrderFailedError with Bandwidth's error list and a next step, its class kept through the wrapper", async () => {
+    const err = await rejection(engineCreate(order, args({ areaCode: "907", quantity: 5 })));
+    expect(err).to.be.instanceOf(OrderFailedError);
+    expect(err.code).to.equal("ORDER_FAILED");
+    expect((err as unknown as OrderFailedError).errors.map((e) => e.code)).to.not.deep.equal([]);
+    expect(err.nextStep).to.match(/partialAllowed/);
+    expect(inService()).to.deep.equal([]);
+    expect(ordersPlaced()).to.equal(1);
+  });
+
+  it("a Bandwidth error on refresh keeps its class and code after the next step is added", async () => {
+    const created = await engineCreate(order, args({ areaCode: "919" }));
+    ctx.emu.setFaults([{ method: "GET", path: "/orders/", kind: "status", status: 500 }]);
+    const err = await rejection(order.read!(created.id, { ...created.outs, pendingOrderIds: [created.id] } as never));
+    ctx.emu.setFaults([]);
+    expect(err).to.be.instanceOf(BandwidthError);
+    expect(err.nextStep).to.be.a("string");
+    expect(ordersPlaced()).to.equal(1);
+    expect(inService()).to.have.length(1);
+  });
+
+  it("a rename's diff declares the numbers stable, so a preview does not show dependents replaced", async () => {
+    const created = await engineCreate(order, args({ areaCode: "919" }));
+    const checked = await order.check!(created.inputs, args({ areaCode: "919", name: "renamed" }));
+    const diff = await order.diff!(created.id, created.outs, checked.inputs);
+    expect(diff.changes).to.equal(true);
+    expect(diff.replaces).to.deep.equal([]);
+    expect(diff.stables).to.include.members(["telephoneNumbers", "e164Numbers"]);
+    const grown = await order.diff!(created.id, created.outs, { ...checked.inputs, quantity: 2 });
+    expect(grown.stables ?? []).to.not.include("telephoneNumbers");
+    expect(ordersPlaced()).to.equal(1);
+    expect(inService()).to.have.length(1);
+  });
+});
