@@ -25,10 +25,20 @@ export {
 } from "./resources/application";
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
+  AccountMismatchError,
+  DisconnectPartialError,
+  MayHaveReachedServerError,
+  OrderFailedError,
+  ResourceError,
+  type ResourceErrorCode,
+} from "./errors";
+export { ResourceInitError } from "./resources/lifecycle";
+export {
   ApiError,
   type ApiErrorDetail,
   BandwidthError,
   type BandwidthErrorFields,
+  DeadlineError,
   NotFoundError,
   RateLimitedError,
   TransportError,

@@ -1,4 +1,5 @@
 /** Pieces every resource implementation shares: partial-failure errors, progress lines, bounded concurrency. */
+import { hasNextStep } from "../errors";
 
 /** The reserved input that carries the serialized provider; it must survive in any state we hand back. */
 export const PROVIDER_KEY = "__provider";
@@ -10,7 +11,10 @@ export const PROVIDER_KEY = "__provider";
  * `pulumi up` calls update on it, which resumes instead of starting over.
  */
 export class ResourceInitError extends Error {
+  /** Stable code of a partial result: the engine keeps `properties` as the resource's state. */
   readonly code = "PARTIAL";
+  /** What carries on from the partial state. */
+  readonly nextStep = "Run `pulumi up` again: it resumes from the state kept, without placing a second order";
   constructor(
     message: string,
     readonly id: string,
@@ -90,17 +94,22 @@ function cause(e: { code?: unknown; status?: unknown }): string {
 }
 
 /**
- * Adds to an error what happened to the resource and what to run next, unless it already says so. Partial-state
- * errors pass through untouched (the host needs their id and properties).
+ * Adds to an error what happened to the resource and what to run next (its `nextStep` field), unless it already has
+ * one. The error keeps its class and `code`, so callers branch on those, never on the text. Partial-state errors pass
+ * through untouched (the host needs their id and properties).
  */
 export function explain(who: string, operation: keyof typeof NEXT_STEP, e: unknown): unknown {
   if (e instanceof ResourceInitError || !(e instanceof Error)) return e;
-  if (/run `pulumi \w+` again|pulumi config set/i.test(e.message)) return e;
+  const named = e.message.startsWith(who) ? e.message : `${who}: ${e.message}`;
+  // Errors of other modules that already end in the command to run (a missing setting names `pulumi config set`).
+  if (hasNextStep(e) || /run `pulumi \w+` again|pulumi config set/i.test(e.message)) {
+    e.message = named;
+    return e;
+  }
   const why = cause(e as { code?: unknown; status?: unknown });
-  const message = e.message.startsWith(who) ? e.message : `${who}: ${e.message}`;
-  const wrapped = new Error(`${message}. ${why ? `${why}. ` : ""}${NEXT_STEP[operation]}.`, { cause: e });
-  Object.assign(wrapped, { code: (e as { code?: unknown }).code });
-  return wrapped;
+  e.message = `${named}. ${why ? `${why}. ` : ""}${NEXT_STEP[operation]}.`;
+  Object.assign(e, { nextStep: NEXT_STEP[operation] });
+  return e;
 }
 
 /** The four calls that change or read real things; each error they throw gets its next step. */

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from "../clients";
+import { numbersSettings } from "../config";
+import { AccountMismatchError, DisconnectPartialError, MayHaveReachedServerError, OrderFailedError } from "../errors";
 import { BandwidthError } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
@@ -96,6 +98,8 @@ export interface PhoneNumberOrderInputs extends Criteria {
   adoptOrderId?: string;
   /** `project/stack/resource-name`, set by the resource class: names the resource in progress lines and ids. */
   resourceKey?: string;
+  /** The Pulumi organization, set by the resource class: part of the derived CustomerOrderId. */
+  organization?: string;
 }
 
 /** What a PhoneNumberOrder holds after create, update or refresh. */
@@ -116,6 +120,8 @@ export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
   failedNumbers: string[];
   /** When the first order was created. */
   orderCreateDate?: string;
+  /** The Bandwidth account the numbers are on; a refresh, update or destroy with another account's credentials is refused. */
+  accountId?: string;
   /**
    * Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next
    * `pulumi up` puts replacements there, so every surviving number keeps its index (and whatever uses `e164Numbers[i]`).
@@ -147,6 +153,21 @@ const SETTING_KEYS = [
   "reservationIds",
 ] as const;
 
+/** Outputs an update that neither orders nor disconnects leaves as they are. */
+const STABLE_WHEN_NUMBERS_KEPT = [
+  "orderType",
+  "orderIds",
+  "pendingOrderIds",
+  "orderStatus",
+  "telephoneNumbers",
+  "e164Numbers",
+  "failedNumbers",
+  "orderCreateDate",
+  "siteId",
+  "peerId",
+  "accountId",
+] as const;
+
 // ---------------------------------------------------------------------------------------------------------------
 // check
 
@@ -156,7 +177,10 @@ function deriveCustomerOrderId(parts: unknown[]): string {
 }
 
 /** Validates and normalises inputs. Pure: no network. Unknown values (preview) pass through unchecked. */
-export function checkPhoneNumberOrder(news: Record<string, unknown>): {
+export function checkPhoneNumberOrder(
+  news: Record<string, unknown>,
+  olds: Record<string, unknown> = {},
+): {
   inputs: Record<string, unknown>;
   failures: Failure[];
 } {
@@ -204,7 +228,7 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
     if (count !== undefined && !c.unknown("telephoneNumbers")) out.quantity = count;
   } else if (kind !== undefined) {
     if (quantity !== undefined) out.quantity = quantity;
-    // Never let the API's default of 5000 apply; an adopted order's numbers stay as they are unless quantity is set.
+    // Never let the API's default of 5000 apply; an adopted order keeps every number it holds.
     else if (!c.given("quantity") && !c.given("adoptOrderId")) out.quantity = 1;
   } else if (c.given("quantity") && !c.unknown("quantity")) {
     c.fail(
@@ -246,20 +270,57 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
   out.timeoutSeconds = c.integer("timeoutSeconds", 1, 7 * 24 * 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   keepUnknown("timeoutSeconds");
 
+  const organization = c.string("organization", /^.+$/s, "organization is the Pulumi organization", 1000);
+  if (organization !== undefined) out.organization = organization;
   const coid = c.string("customerOrderId", RULES.customerOrderId.pattern, RULES.customerOrderId.rule, 40);
   if (coid !== undefined) out.customerOrderId = coid;
   else if (!c.given("customerOrderId")) {
-    const parts = [resourceKey ?? null, out.siteId ?? null, out.peerId ?? null, kind ?? null, adoptOrderId ?? null];
-    // Every input whose change replaces the resource is part of the id, so a replacement never carries its
-    // predecessor's CustomerOrderId (and cannot be mistaken for it).
-    for (const key of SEARCH_KEYS) parts.push((criteria as Record<string, unknown>)[key] ?? null);
-    const anyUnknown = ["siteId", "peerId", ...SEARCH_KEYS].some((k) => c.unknown(k));
-    // The number set and quantity are left out: they change in place, the order's identity does not.
-    out.customerOrderId = anyUnknown
-      ? UNKNOWN
-      : deriveCustomerOrderId(kind === "telephoneNumbers" ? parts.filter((_, i) => i < 5) : parts);
+    // Every replace-triggering input is in the id, so a replacement never carries the id of what it replaces. The
+    // number set and quantity are left out: they change in place, the order's identity does not.
+    const parts: unknown[] = [organization ?? null, resourceKey ?? null, kind ?? null];
+    for (const key of REPLACE_KEYS) parts.push(out[key] ?? (criteria as Record<string, unknown>)[key] ?? null);
+    const anyUnknown = ["organization", ...REPLACE_KEYS].some((k) => c.unknown(k));
+    out.customerOrderId = anyUnknown ? UNKNOWN : deriveCustomerOrderId(parts);
   }
+  refuseSelfAdoption(c, olds, out);
   return { inputs: out, failures: c.failures };
+}
+
+/**
+ * A replacement is created before its predecessor is deleted. If it carried the same explicit CustomerOrderId or
+ * adoptOrderId it would take over the old order, whose numbers the predecessor's delete then disconnects.
+ */
+function refuseSelfAdoption(c: Checker, olds: Record<string, unknown>, out: Record<string, unknown>): void {
+  if (Object.keys(olds).length === 0) return;
+  const changed: string[] = REPLACE_KEYS.filter((k) => !isUnknown(out[k]) && !sameValue(olds[k], out[k]));
+  // The engine hands check the old inputs; a state (outputs) says its mode by orderType.
+  const modeOf = (p: Record<string, unknown>) =>
+    p.orderType !== undefined
+      ? p.orderType === EXISTING_ORDER_TYPE
+      : criteriaKind(p) === undefined
+        ? undefined
+        : criteriaKind(p) === "telephoneNumbers";
+  const oldMode = modeOf(olds);
+  const newMode = isUnknown(out.telephoneNumbers) ? undefined : modeOf(out);
+  if (oldMode !== undefined && newMode !== undefined && oldMode !== newMode) changed.push("telephoneNumbers");
+  const why = `changes ${changed.join(", ")}, which replaces the resource; the replacement is created before the old resource is deleted`;
+  if (changed.length === 0) return;
+  if (changed.includes("adoptOrderId")) return; // a different order is adopted: nothing shared
+  if (typeof olds.adoptOrderId === "string" && olds.adoptOrderId === out.adoptOrderId) {
+    c.fail(
+      "adoptOrderId",
+      `${why}, so it would adopt order ${olds.adoptOrderId} whose numbers the old resource's delete disconnects. ` +
+        "Change only in-place inputs (name, quantity, settings) of an adopted order, or remove adoptOrderId to order new numbers",
+    );
+  }
+  if (typeof olds.customerOrderId === "string" && olds.customerOrderId === out.customerOrderId) {
+    c.fail(
+      "customerOrderId",
+      `${why}, and it keeps customerOrderId ${JSON.stringify(olds.customerOrderId)}, so it could take over the old ` +
+        "order whose numbers the old resource's delete disconnects. Give the replacement a new customerOrderId " +
+        "(or leave it out to have one derived)",
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -291,16 +352,12 @@ export function diffPhoneNumberOrder(
   const settingsChange = SETTING_KEYS.some((k) => !sameValue(olds[k], news[k]));
   const renamed = !sameValue(olds.name, news.name);
   const pending = (olds.pendingOrderIds ?? []).length > 0;
-  // A loss accepted by lowering quantity: an update (no API call) forgets the vacated positions.
-  const acceptedLoss =
-    (olds.vacatedSlots ?? []).length > 0 &&
-    typeof news.quantity === "number" &&
-    (olds.telephoneNumbers ?? []).length >= news.quantity;
-  return {
-    changes: replaces.length > 0 || numbersChange || settingsChange || renamed || pending || acceptedLoss,
-    replaces,
-    deleteBeforeReplace: false,
-  };
+  // Slots vacated by a refreshed loss are either refilled or, with a lowered quantity, accepted and forgotten.
+  const vacated = (olds.vacatedSlots ?? []).length > 0;
+  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated;
+  // What an in-place update keeps: without this a rename previews every number (and each dependent) as unknown.
+  const stables = replaces.length === 0 && !numbersChange && !pending ? [...STABLE_WHEN_NUMBERS_KEPT] : undefined;
+  return { changes, replaces, stables, deleteBeforeReplace: false };
 }
 
 function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolean {
@@ -313,6 +370,8 @@ function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolea
 
 /** What the resource holds, apart from its inputs. */
 interface Holding {
+  /** The account the orders are on (absent in states written before it was recorded). */
+  accountId?: string;
   orderType: string;
   orderIds: string[];
   pendingOrderIds: string[];
@@ -360,6 +419,7 @@ function toOutputs(inputs: PhoneNumberOrderInputs, h: Holding): PhoneNumberOrder
 
 function holdingOf(state: PhoneNumberOrderOutputs): Holding {
   return {
+    accountId: state.accountId,
     orderType: state.orderType,
     orderIds: [...(state.orderIds ?? [])],
     pendingOrderIds: [...(state.pendingOrderIds ?? [])],
@@ -392,13 +452,13 @@ function absorb(h: Holding, order: OrderInfo): void {
 function orderFailure(order: OrderInfo): string {
   const errors = order.errors.map(describe).join("; ");
   const failed = order.failedNumbers.length > 0 ? `; failed numbers: ${order.failedNumbers.join(", ")}` : "";
-  const hint =
-    order.status === "FAILED"
-      ? ". Nothing is held. Lower quantity, choose other criteria, or set partialAllowed (keep what is available) " +
-        "or backOrderRequested (wait for stock), then run `pulumi up` again"
-      : "";
+  const hint = order.status === "FAILED" ? ". Nothing is held" : "";
   return `order ${order.orderId} ${order.status}${errors ? `: ${errors}` : ""}${failed}${hint}`;
 }
+
+const ORDER_FAILED_NEXT =
+  "Lower quantity, choose other criteria, or set partialAllowed (keep what is available) or backOrderRequested " +
+  "(wait for stock), then run `pulumi up` again";
 
 function describe(e: ApiErrorDetail): string {
   return `${e.code} ${e.description}${e.telephoneNumber ? ` (TN ${e.telephoneNumber})` : ""}`;
@@ -431,42 +491,69 @@ async function awaitOrder(
 }
 
 /**
- * An order this resource may take over instead of placing one. Adopting exists for two cases only, an answer lost in
- * transit and a `pulumi up` killed mid-order, so an order is adopted only when it provably is this resource's own:
- * its CustomerOrderId is this resource's (derived from organization, project, stack, name and every replace-triggering
- * input), it is not one of `exclude`, no other resource of this deployment holds it, its echoed order type, site and
- * peer are this resource's, and each number it assigned is still assigned to that very order (`GET /tns/{tn}` names
- * it), so a number released and since recycled is never adopted back.
+ * Orders held by resources of this deployment (this provider process), by resource: no resource adopts an order
+ * another one holds, even when both were given the same explicit customerOrderId.
  */
+const claims = new Map<string, string>();
+
+function claim(orderId: string, inputs: PhoneNumberOrderInputs): void {
+  claims.set(orderId, inputs.resourceKey ?? inputs.name);
+}
+
+function claimedByAnother(orderId: string, inputs: PhoneNumberOrderInputs): boolean {
+  const holder = claims.get(orderId);
+  return holder !== undefined && holder !== (inputs.resourceKey ?? inputs.name);
+}
+
+/**
+ * Whether an order found by this resource's CustomerOrderId is provably this resource's own: no other resource of the
+ * deployment holds it, it echoes this resource's CustomerOrderId, name, site and peer, and each of its numbers is
+ * still assigned to that very order (`GET /tns/{tn}` names the order a number last belonged to), so a number since
+ * disconnected and recycled to someone else is never adopted back.
+ */
+async function isOwnOrder(
+  client: NumbersClient,
+  orderId: string,
+  inputs: PhoneNumberOrderInputs,
+  customerOrderId: string,
+): Promise<boolean> {
+  if (claimedByAnother(orderId, inputs)) return false;
+  const order = await client.getOrder(orderId);
+  if (order.status === "FAILED") return false;
+  if (order.customerOrderId !== undefined && order.customerOrderId !== customerOrderId) return false;
+  if (order.name !== undefined && order.name !== inputs.name) return false;
+  if (order.siteId !== undefined && order.siteId !== inputs.siteId) return false;
+  // The echoed order-type element must be the one this resource orders with (criteria of another kind: not ours).
+  const kind = criteriaKind(inputs as unknown as Record<string, unknown>);
+  if (kind && order.orderType !== undefined && order.orderType !== orderTypeFor(criteriaOf(inputs)).element)
+    return false;
+  if (inputs.peerId !== undefined && order.peerId !== undefined && order.peerId !== inputs.peerId) return false;
+  if (isPending(order.status)) return true;
+  if (order.completedNumbers.length === 0) return false;
+  for (const tn of order.completedNumbers) {
+    const info = await client.getTelephoneNumber(tn).catch((e) => {
+      if (e instanceof BandwidthError && e.code === "NOT_FOUND") return undefined;
+      throw e;
+    });
+    if (info?.orderId !== orderId || !(await client.isInService(tn))) return false;
+  }
+  return true;
+}
+
+/** An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, its own. */
 async function findReusableOrder(
   client: NumbersClient,
+  inputs: PhoneNumberOrderInputs,
   customerOrderId: string,
   exclude: ReadonlySet<string>,
-  want: { orderType: string; siteId: string; peerId?: string },
 ): Promise<{ reusable?: string; known: Set<string> }> {
   const summaries = await client.listOrders({ customerOrderId });
   const known = new Set(summaries.map((s) => s.orderId));
   const candidates = summaries
-    .filter((s) => !exclude.has(s.orderId) && !heldOrders.has(s.orderId) && s.status.toUpperCase() !== "FAILED")
+    .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
     .sort((a, b) => String(b.orderDate ?? "").localeCompare(String(a.orderDate ?? "")));
   for (const s of candidates) {
-    const order = await client.getOrder(s.orderId);
-    const sameOrder =
-      (order.orderType === undefined || order.orderType === want.orderType) &&
-      (order.siteId === undefined || order.siteId === want.siteId) &&
-      (order.peerId ?? undefined) === (want.peerId ?? order.peerId ?? undefined);
-    if (!sameOrder) continue;
-    if (isPending(order.status)) return { reusable: s.orderId, known };
-    if (order.completedNumbers.length === 0) continue;
-    let stillItsOwn = true;
-    for (const tn of order.completedNumbers) {
-      const number = await client.getTelephoneNumber(tn).catch(() => undefined);
-      if (number?.orderId !== s.orderId || !/^in\s*service$/i.test(number.status ?? "")) {
-        stillItsOwn = false;
-        break;
-      }
-    }
-    if (stillItsOwn) return { reusable: s.orderId, known };
+    if (await isOwnOrder(client, s.orderId, inputs, customerOrderId)) return { reusable: s.orderId, known };
   }
   return { known };
 }
@@ -485,7 +572,13 @@ async function placeOrder(
   known: Set<string>,
   who: string,
 ): Promise<string> {
-  const findPlaced = async () => (await client.listOrders({ customerOrderId })).find((s) => !known.has(s.orderId));
+  const findPlaced = async () => {
+    for (const s of await client.listOrders({ customerOrderId })) {
+      if (known.has(s.orderId) || claimedByAnother(s.orderId, inputs)) continue;
+      if (await isOwnOrder(client, s.orderId, inputs, customerOrderId)) return s;
+    }
+    return undefined;
+  };
   try {
     const placed = await client.createOrder({
       name: inputs.name,
@@ -512,10 +605,12 @@ async function placeOrder(
       }
     }
     const what = serverError ? `Bandwidth answered ${(e as BandwidthError).status}` : "the answer was lost";
-    throw new Error(
+    throw new MayHaveReachedServerError(
       `${who}: the order request may have reached Bandwidth (${what}: ${(e as Error).message}), and no order with ` +
-        `CustomerOrderId ${customerOrderId} has shown up yet. It was not sent again. Run \`pulumi up\` again: an ` +
-        "order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, not placed twice",
+        `CustomerOrderId ${customerOrderId} has shown up yet. It was not sent again`,
+      "Run `pulumi up` again: an order Bandwidth placed meanwhile is found by that CustomerOrderId and resumed, " +
+        "not placed twice",
+      customerOrderId,
       { cause: e },
     );
   }
@@ -531,11 +626,7 @@ async function acquire(
   deadlineMs: number,
 ): Promise<{ order: OrderInfo; timedOut: boolean }> {
   const who = label(inputs);
-  const { reusable, known } = await findReusableOrder(client, customerOrderId, new Set(h.orderIds), {
-    orderType: orderTypeFor(criteria).element,
-    siteId: inputs.siteId,
-    peerId: inputs.peerId,
-  });
+  const { reusable, known } = await findReusableOrder(client, inputs, customerOrderId, new Set(h.orderIds));
   let orderId: string;
   if (reusable) {
     progress(`${who}: resuming order ${reusable} found by CustomerOrderId ${customerOrderId}`);
@@ -543,6 +634,7 @@ async function acquire(
   } else {
     orderId = await placeOrder(client, inputs, criteria, customerOrderId, known, who);
   }
+  claim(orderId, inputs);
   h.orderIds.push(orderId);
   h.pendingOrderIds.push(orderId);
   return settle(client, h, orderId, deadlineMs, who);
@@ -564,6 +656,20 @@ async function settle(
   return result;
 }
 
+/** The partial-state error for a failure after an order id exists: the engine records `properties` as the state. */
+function keepsOrder(e: unknown, who: string, id: string, properties: object): ResourceInitError {
+  if (e instanceof ResourceInitError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const err = new ResourceInitError(
+    `${message.startsWith(who) ? "" : `${who}: `}${message}. The order is kept in the stack: run \`pulumi up\` ` +
+      "again to resume it (no second order is placed)",
+    id,
+    properties,
+  );
+  Object.assign(err, { cause: e });
+  return err;
+}
+
 function stillWaiting(inputs: PhoneNumberOrderInputs, h: Holding): string {
   return (
     `${label(inputs)}: order ${h.pendingOrderIds.join(", ")} still ${h.orderStatus} after ${inputs.timeoutSeconds}s. ` +
@@ -578,6 +684,7 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
   const deadline = deadlineOf(inputs);
   const criteria = criteriaOf(inputs);
   const h: Holding = {
+    accountId: numbersSettings().accountId,
     orderType: criteriaKind(inputs) ? orderTypeFor(criteria).element : ADOPTED_ORDER_TYPE,
     orderIds: [],
     pendingOrderIds: [],
@@ -587,25 +694,46 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     vacatedSlots: [],
   };
   let result: { order: OrderInfo; timedOut: boolean };
-  if (inputs.adoptOrderId) {
-    progress(`${who}: adopting order ${inputs.adoptOrderId}`);
-    h.orderIds.push(inputs.adoptOrderId);
-    h.pendingOrderIds.push(inputs.adoptOrderId);
-    result = await settle(client, h, inputs.adoptOrderId, deadline, who);
-  } else {
-    result = await acquire(client, inputs, h, criteria, inputs.customerOrderId, deadline);
+  try {
+    if (inputs.adoptOrderId) {
+      progress(`${who}: adopting order ${inputs.adoptOrderId}`);
+      claim(inputs.adoptOrderId, inputs);
+      h.orderIds.push(inputs.adoptOrderId);
+      h.pendingOrderIds.push(inputs.adoptOrderId);
+      result = await settle(client, h, inputs.adoptOrderId, deadline, who);
+    } else {
+      result = await acquire(client, inputs, h, criteria, inputs.customerOrderId, deadline);
+    }
+  } catch (e) {
+    // Once an order id exists the engine must keep it, whatever failed after (a read error, a long rate-limit pause).
+    if (h.orderIds.length === 0) throw e;
+    throw keepsOrder(e, who, h.orderIds[0], withProvider(toOutputs(inputs, h), inputs));
   }
   const id = h.orderIds[0];
-  if (result.order.status === "FAILED") throw new Error(`${who}: ${orderFailure(result.order)}`);
+  if (result.order.status === "FAILED") {
+    const o = result.order;
+    throw new OrderFailedError(`${who}: ${orderFailure(o)}`, ORDER_FAILED_NEXT, o.orderId, o.errors, o.failedNumbers);
+  }
   const outs = toOutputs(inputs, h);
   if (result.timedOut) throw new ResourceInitError(stillWaiting(inputs, h), id, withProvider(outs, inputs));
   progress(`${who}: ${result.order.status}, holding ${h.telephoneNumbers.length} number(s)`);
   return { id, outs };
 }
 
+/** Refuses to touch a resource recorded on another account than the configured credentials'. */
+function sameAccount(props: PhoneNumberOrderOutputs, h: Holding): void {
+  const configured = numbersSettings().accountId;
+  if (props.accountId !== undefined && props.accountId !== configured) {
+    throw new AccountMismatchError(label(props), props.accountId, configured);
+  }
+  h.accountId = configured;
+}
+
 async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.dynamic.ReadResult> {
+  sameAccount(props, holdingOf(props));
   const client = numbersClient();
   const h = holdingOf(props);
+  h.accountId = numbersSettings().accountId;
   for (const orderId of [...h.pendingOrderIds]) absorb(h, await client.getOrder(orderId));
   const inService = await mapLimit(h.telephoneNumbers, 8, (tn) => client.isInService(tn));
   const dropped = h.telephoneNumbers.filter((_, i) => !inService[i]);
@@ -638,6 +766,7 @@ function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs {
     "failedNumbers",
     "orderCreateDate",
     "vacatedSlots",
+    "accountId",
   ]) {
     delete inputs[key];
   }
@@ -660,14 +789,35 @@ async function update(
   const who = label(news);
   const deadline = deadlineOf(news);
   const h = holdingOf(olds);
+  sameAccount(olds, h);
   const fail = (message: string): never => {
     throw new ResourceInitError(message, id, withProvider(toOutputs(news, h), news));
   };
+  for (const orderId of h.orderIds) claim(orderId, news);
+  try {
+    await updateHolding(client, olds, news, h, deadline, fail);
+  } catch (e) {
+    // Whatever failed, the state keeps every order placed so far (a new order id included).
+    throw keepsOrder(e, who, id, withProvider(toOutputs(news, h), news));
+  }
+  return { outs: toOutputs(news, h) };
+}
+
+/** The body of update: resume pending orders, rename, then order or disconnect the difference. */
+async function updateHolding(
+  client: NumbersClient,
+  olds: PhoneNumberOrderOutputs,
+  news: PhoneNumberOrderInputs,
+  h: Holding,
+  deadline: number,
+  fail: (message: string) => never,
+): Promise<void> {
+  const who = label(news);
 
   for (const orderId of [...h.pendingOrderIds]) {
     progress(`${who}: resuming order ${orderId}`);
     const { order } = await settle(client, h, orderId, deadline, who);
-    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}`);
+    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}. ${ORDER_FAILED_NEXT}`);
   }
   if (h.pendingOrderIds.length > 0) fail(stillWaiting(news, h));
 
@@ -695,7 +845,7 @@ async function update(
     const coid = extraCustomerOrderId(news.customerOrderId, h.orderIds.length + 1);
     progress(`${who}: ordering ${toAdd.telephoneNumbers?.length ?? toAdd.quantity} more number(s)`);
     const { order, timedOut } = await acquire(client, news, h, toAdd, coid, deadline);
-    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}`);
+    if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}. ${ORDER_FAILED_NEXT}`);
     if (timedOut) fail(stillWaiting(news, h));
   }
   if (toRemove.length > 0) {
@@ -704,10 +854,9 @@ async function update(
     h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
     if (problems.length > 0) fail(`${who}: disconnect incomplete: ${problems.join("; ")}`);
   }
-  // Vacated positions are kept only until the loss is refilled or accepted (quantity lowered to what is held): a
-  // later scale-up appends, so no surviving number moves to another index.
-  if (news.quantity === undefined || h.telephoneNumbers.length >= news.quantity) h.vacatedSlots = [];
-  return { outs: toOutputs(news, h) };
+  // The wanted count is held: slots vacated by a refreshed loss were refilled or, with a lowered quantity, accepted.
+  const wanted = criteria.telephoneNumbers?.length ?? news.quantity;
+  if (wanted === undefined || h.telephoneNumbers.length >= wanted) h.vacatedSlots = [];
 }
 
 /**
@@ -771,10 +920,11 @@ async function releaseNumbers(
 }
 
 async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<void> {
+  const h = holdingOf(props);
+  sameAccount(props, h);
   const client = numbersClient();
   const who = label(props);
   const deadline = deadlineOf(props);
-  const h = holdingOf(props);
   for (const orderId of [...h.pendingOrderIds]) {
     const order = await client.getOrder(orderId);
     if (order.status === "BACKORDERED") {
@@ -795,58 +945,40 @@ async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<voi
   const { gone, problems } = await releaseNumbers(client, props, h.telephoneNumbers, deadline);
   if (problems.length > 0) {
     const left = h.telephoneNumbers.filter((tn) => !gone.has(tn));
-    throw new Error(
-      `${who}: could not disconnect ${left.length} number(s) (${left.join(", ")}): ${problems.join("; ")}. ` +
-        "The resource stays in the stack; run `pulumi destroy` again to retry what is left.",
+    throw new DisconnectPartialError(
+      `${who}: could not disconnect ${left.length} number(s) (${left.join(", ")}): ${problems.join("; ")}`,
+      "The resource stays in the stack; run `pulumi destroy` again to retry what is left.",
+      left,
+      problems,
     );
   }
   progress(`${who}: disconnected ${h.telephoneNumbers.length} number(s)`);
 }
 
-/**
- * Orders that resources of this deployment already hold, by order id. Every resource of a deployment runs in this
- * one provider process, and the engine diffs (or reads) an existing resource before it creates its replacement, so a
- * create never adopts an order its predecessor or a sibling still holds.
- */
-const heldOrders = new Map<string, string>();
-
-function noteHeld(id: string, state: Partial<PhoneNumberOrderOutputs> | undefined): void {
-  for (const orderId of state?.orderIds ?? []) heldOrders.set(orderId, id);
-}
-
 /** The PhoneNumberOrder implementation the serialized provider loads by module path. */
 export const implementation = {
   async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkPhoneNumberOrder(news);
+    return checkPhoneNumberOrder(news, (_olds ?? {}) as Record<string, unknown>);
   },
   async diff(
-    id: string,
+    _id: string,
     olds: PhoneNumberOrderOutputs,
     news: PhoneNumberOrderInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    noteHeld(id, olds);
     return diffPhoneNumberOrder(olds, news);
   },
-  ...withNextSteps(label, {
-    create,
-    read: (id: string, props: PhoneNumberOrderOutputs) => (noteHeld(id, props), read(id, props)),
-    update: (id: string, olds: PhoneNumberOrderOutputs, news: PhoneNumberOrderInputs & Record<string, unknown>) => (
-      noteHeld(id, olds),
-      update(id, olds, news)
-    ),
-    delete: destroy,
-  }),
+  ...withNextSteps(label, { create, read, update, delete: destroy }),
 };
 
 /** The dynamic provider of PhoneNumberOrder, as serialized into state. */
 export const phoneNumberOrderProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
-/** The stack's organization; a backend without organizations (a local one) has none. */
-function organization(): string {
+/** The Pulumi organization of the deployment; older engines and mocks may not say, which leaves it out of the id. */
+function currentOrganization(): string | undefined {
   try {
-    return pulumi.getOrganization() || "organization";
+    return pulumi.getOrganization();
   } catch {
-    return "organization";
+    return undefined;
   }
 }
 
@@ -869,6 +1001,8 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
   declare readonly failedNumbers: pulumi.Output<string[]>;
   declare readonly orderCreateDate: pulumi.Output<string | undefined>;
   declare readonly vacatedSlots: pulumi.Output<number[]>;
+  /** The Bandwidth account holding the numbers; another account's credentials are refused. */
+  declare readonly accountId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PhoneNumberOrderArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
@@ -880,12 +1014,14 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       failedNumbers: undefined,
       orderCreateDate: undefined,
       vacatedSlots: undefined,
+      accountId: undefined,
     };
-    const resourceKey = `${organization()}/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const organization = currentOrganization();
     super(
       phoneNumberOrderProvider,
       name,
-      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey },
+      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey, organization },
       opts,
       "bandwidth",
       "PhoneNumberOrder",

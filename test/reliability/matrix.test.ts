@@ -237,8 +237,8 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   });
 
   it("places exactly as many orders as the user intended (no duplicate order after any fault)", () => {
-    // A lifecycle that ended in a clear error may have ordered less (an order POST that may have reached Bandwidth is
-    // never sent again); more is never acceptable.
+    // An order POST whose outcome is unknown is never re-sent, so a fault that outlasts the user's retries may end
+    // in a clear error with fewer orders; more than intended is a duplicate, and a success must match exactly.
     const wrong = results.filter((r) => r.orders > r.expectedOrders || (r.succeeded && r.orders !== r.expectedOrders));
     expect(wrong, describeBad(wrong)).to.deep.equal([]);
   });

@@ -95,6 +95,9 @@ const FAULTS: FaultRow[] = [
   { name: "500 once", rule: { kind: "status", status: 500, times: 1 } },
   { name: "503 twice", rule: { kind: "status", status: 503, times: 2 } },
   { name: "503 storm outlasting the retries", rule: { kind: "status", status: 503, times: 6 } },
+  // A gateway timeout: the emulator's status fault answers without processing; "reset after processing" below is
+  // the answer lost while the backend completes.
+  { name: "504 gateway timeout", rule: { kind: "status", status: 504, times: 1 } },
   { name: "429 storm with X-RateLimit-Reset", rule: { kind: "status", status: 429, times: 3 } },
   { name: "connection reset before processing", rule: { kind: "reset-before", times: 1 } },
   { name: "connection reset after processing", rule: { kind: "reset-after", times: 1 } },

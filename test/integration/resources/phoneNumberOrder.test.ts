@@ -157,7 +157,7 @@ describe("PhoneNumberOrder against the emulator", function () {
     const checked = await order.check!({}, args({ areaCode: "919" }));
     const inputs = checked.inputs as Record<string, unknown>;
     await numbersClient().createOrder({
-      name: "earlier attempt",
+      name: inputs.name as string, // the killed attempt sent what this resource sends
       siteId: ctx.emu.credentials.siteId,
       customerOrderId: inputs.customerOrderId as string,
       partialAllowed: false,

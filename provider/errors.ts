@@ -1,0 +1,93 @@
+/**
+ * The resources' typed errors. Each has a stable `code` to branch on (never the message text) and `nextStep`, the
+ * command or change that carries on from where the failure left the stack. A wrapped error keeps its class.
+ */
+import type { ApiErrorDetail } from "./http";
+
+/** The stable codes of the resources' own errors. */
+export type ResourceErrorCode =
+  "ORDER_FAILED" | "DISCONNECT_PARTIAL" | "MAY_HAVE_REACHED_SERVER" | "ACCOUNT_MISMATCH" | "PARTIAL";
+
+/** Base class of the resources' own errors: a stable code and what to do next. */
+export class ResourceError extends Error {
+  /** Stable machine-readable code of the failure. */
+  readonly code: ResourceErrorCode;
+  /** What to run or change next, in the words `pulumi up` shows. */
+  readonly nextStep: string;
+  constructor(code: ResourceErrorCode, message: string, nextStep: string, options?: { cause?: unknown }) {
+    super(`${message}. ${nextStep}`, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.nextStep = nextStep;
+  }
+}
+
+/** Bandwidth answered an order FAILED (or PARTIAL where a shortfall is not allowed): `errors` lists each code. */
+export class OrderFailedError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** The order that failed. */
+    readonly orderId: string,
+    /** Every entry of the order's ErrorList. */
+    readonly errors: ApiErrorDetail[],
+    /** Numbers Bandwidth could not assign. */
+    readonly failedNumbers: string[],
+  ) {
+    super("ORDER_FAILED", message, nextStep);
+  }
+}
+
+/** A disconnect left some numbers in service: `remaining` are still billed and still in the stack. */
+export class DisconnectPartialError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** Numbers still in service after the disconnect. */
+    readonly remaining: string[],
+    /** What went wrong for each. */
+    readonly problems: string[],
+  ) {
+    super("DISCONNECT_PARTIAL", message, nextStep);
+  }
+}
+
+/**
+ * A request that changes what is billed may have reached Bandwidth (its answer was lost, timed out or was a 5xx) and
+ * was not sent again; no trace of it has shown up yet.
+ */
+export class MayHaveReachedServerError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** The CustomerOrderId the next attempt looks the order up by, when there is one. */
+    readonly customerOrderId?: string,
+    options?: { cause?: unknown },
+  ) {
+    super("MAY_HAVE_REACHED_SERVER", message, nextStep, options);
+  }
+}
+
+/** The stack's resource belongs to another Bandwidth account than the configured credentials. */
+export class AccountMismatchError extends ResourceError {
+  constructor(
+    who: string,
+    /** The account recorded in the stack's state. */
+    readonly stateAccountId: string,
+    /** The account of the configured credentials. */
+    readonly configuredAccountId: string,
+  ) {
+    super(
+      "ACCOUNT_MISMATCH",
+      `${who}: the stack holds this resource on Bandwidth account ${stateAccountId}, but the configured credentials ` +
+        `are for account ${configuredAccountId}; nothing was read or changed (a read with another account would ` +
+        "see every number as gone and the next `pulumi up` would buy them again)",
+      `Set bandwidth:accountId (BANDWIDTH_ACCOUNT_ID) and its credentials back to account ${stateAccountId}, then run the command again`,
+    );
+  }
+}
+
+/** Whether an error says, by its fields and not its text, that it already names the next step. */
+export function hasNextStep(e: unknown): boolean {
+  return typeof (e as { nextStep?: unknown } | null)?.nextStep === "string";
+}
