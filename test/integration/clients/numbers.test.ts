@@ -85,7 +85,7 @@ const DISCONNECT_COMPLETE = `<?xml version="1.0" encoding="UTF-8" standalone="ye
     <OrderStatus>COMPLETE</OrderStatus>
 </DisconnectTelephoneNumberOrderResponse>`;
 
-function ordersPage(total: number, rows: { id: string; status: string }[]): string {
+function ordersPage(total: number, rows: { id: string; status: string }[], next?: string): string {
   const items = rows
     .map(
       (r) =>
@@ -94,7 +94,10 @@ function ordersPage(total: number, rows: { id: string; status: string }[]): stri
         `<OrderType>new_number</OrderType><orderId>${r.id}</orderId><OrderStatus>${r.status}</OrderStatus></OrderIdUserIdDate>`,
     )
     .join("");
-  return `<ResponseSelectWrapper><ListOrderIdUserIdDate><TotalCount>${total}</TotalCount>${items}</ListOrderIdUserIdDate></ResponseSelectWrapper>`;
+  const links = next
+    ? `<Links><next>Link=&lt;https://x/orders?page=${next}&amp;size=2&gt;;rel="next";</next></Links>`
+    : "";
+  return `<ResponseSelectWrapper><ListOrderIdUserIdDate><TotalCount>${total}</TotalCount>${links}${items}</ListOrderIdUserIdDate></ResponseSelectWrapper>`;
 }
 
 describe("NumbersClient against canned Numbers API answers", function () {
@@ -285,7 +288,7 @@ describe("NumbersClient against canned Numbers API answers", function () {
               { id: "o-2", status: "FAILED" },
             ]
           : [{ id: "o-3", status: "RECEIVED" }];
-      reply(res, 200, ordersPage(3, rows));
+      reply(res, 200, ordersPage(3, rows, page === "1" ? "o-3" : undefined)); // page is a cursor: o-3 starts page 2
     });
     const orders = await client().listOrders({ customerOrderId: "cust-1", size: 2 });
     expect(orders.map((o) => o.orderId)).to.deep.equal(["o-1", "o-2", "o-3"]);
