@@ -13,11 +13,16 @@ export interface RateLimit {
 
 /**
  * Generous defaults: the limiter exists to obey 429s and smooth bursts, not to slow a normal stack down. Bandwidth
- * does not publish the Numbers API's limits, so a bucket learns them: a 429 halves its rate, and every RECOVER_AFTER
- * requests without one raise it by a quarter, back up to the configured rate.
+ * does not publish the Numbers API's limits, so a bucket learns them from its 429s: a 429 pauses the bucket until
+ * the reset it names (requests already in flight that answer 429 for the same reset change nothing), and the rate
+ * after it is what the server accepted since the previous pause. Every second without a 429 raises the rate by a
+ * quarter, back up to the configured rate, so a bucket reaches the server's rate again within seconds.
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerSecond: 100, burst: 200 };
-const RECOVER_AFTER = 50;
+/** A window shorter than this says nothing about the server's rate: the rate is kept. */
+const MEASURE_MIN_MS = 1_000;
+const RECOVER_EVERY_MS = 1_000;
+const RECOVER_FACTOR = 1.25;
 const MIN_RATE_PER_SECOND = 0.5;
 
 /** Thrown by `acquire` when the wait would pass the caller's deadline. */
@@ -39,13 +44,21 @@ export class TokenBucket {
   private readonly limit: RateLimit;
   /** The rate in force: the configured one until a 429 lowers it. */
   private rate: number;
-  private sinceLastLimit = 0;
+  /** Tokens granted since `windowStart` (the end of the last pause): the rate the server accepted. */
+  private granted = 0;
+  private windowStart: number;
+  private raisedAt: number;
+  /** (time, rate) at every change of the rate in force, for reports. */
+  readonly history: Array<{ atMs: number; ratePerSecond: number }> = [];
 
   constructor(limit: RateLimit, now: number = Date.now()) {
     this.limit = limit;
     this.rate = limit.ratePerSecond;
     this.tokens = limit.burst;
     this.refilledAt = now;
+    this.windowStart = now;
+    this.raisedAt = now;
+    this.history.push({ atMs: now, ratePerSecond: this.rate });
   }
 
   /** Epoch ms until which every caller of this bucket waits (0 when not paused). */
@@ -58,29 +71,46 @@ export class TokenBucket {
     return this.rate;
   }
 
-  /** Pauses every caller until `until` (never shortens an existing pause); a new pause halves the rate. */
-  pause(until: Date): void {
-    // Only the first 429 of a pause counts: the requests already in flight answer 429 too.
-    if (until.getTime() > this.pausedUntil) {
-      this.rate = Math.max(MIN_RATE_PER_SECOND, this.rate / 2);
-      this.tokens = 0;
-      this.sinceLastLimit = 0;
+  private setRate(rate: number, now: number): void {
+    if (rate === this.rate) return;
+    this.rate = rate;
+    this.history.push({ atMs: now, ratePerSecond: rate });
+    if (this.history.length > 1000) this.history.shift();
+  }
+
+  /**
+   * Pauses every caller until `until` (never shortens an existing pause). A new pause sets the rate to what the
+   * server accepted since the last one, when that window was long enough to say; it never halves per 429.
+   */
+  pause(until: Date, now: number = Date.now()): void {
+    if (until.getTime() <= this.pausedUntil) return; // the same pause, reported by a request already in flight
+    const window = now - this.windowStart;
+    if (window >= MEASURE_MIN_MS) {
+      const accepted = (this.granted * 1000) / window;
+      this.setRate(Math.max(MIN_RATE_PER_SECOND, Math.min(this.limit.ratePerSecond, accepted)), now);
     }
-    this.pausedUntil = Math.max(this.pausedUntil, until.getTime());
+    this.tokens = 1; // one request goes at the reset, the rest follow at the rate
+    this.pausedUntil = until.getTime();
+    this.refilledAt = this.pausedUntil;
+    this.windowStart = this.pausedUntil;
+    this.raisedAt = this.pausedUntil;
+    this.granted = 0;
   }
 
   /** Takes a token now if one is available, else returns how many ms to wait before asking again. */
   tryTake(now: number = Date.now()): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
+    if (this.rate < this.limit.ratePerSecond && now - this.raisedAt >= RECOVER_EVERY_MS) {
+      const steps = Math.floor((now - this.raisedAt) / RECOVER_EVERY_MS);
+      this.setRate(Math.min(this.limit.ratePerSecond, this.rate * RECOVER_FACTOR ** steps), now);
+      this.raisedAt += steps * RECOVER_EVERY_MS;
+    }
     const elapsed = Math.max(0, now - this.refilledAt) / 1000;
     this.tokens = Math.min(this.limit.burst, this.tokens + elapsed * this.rate);
     this.refilledAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;
-      if (++this.sinceLastLimit >= RECOVER_AFTER && this.rate < this.limit.ratePerSecond) {
-        this.rate = Math.min(this.limit.ratePerSecond, this.rate * 1.25);
-        this.sinceLastLimit = 0;
-      }
+      this.granted += 1;
       return 0;
     }
     return Math.ceil(((1 - this.tokens) / this.rate) * 1000);

@@ -79,41 +79,89 @@ export function dashboardAuthorizer(auth: NumbersAuth): Authorizer {
 }
 
 const XML = "application/xml; charset=utf-8";
-const DEFAULT_PAGE_SIZE = 1000;
-const MAX_PAGE_SIZE = 1000;
-/** The only values Bandwidth's orders list takes for `status` (anything else: 400, code 15518). */
-const LIST_STATUSES: ReadonlySet<string> = new Set(["complete", "partial", "failed", "backordered"]);
+/** Rows asked for per page of a list; Bandwidth's largest documented page. */
+const LIST_PAGE_SIZE = 1000;
+/** The only values Bandwidth's orders and disconnects lists take for `status` (anything else: 400, code 15518). */
+export const LIST_STATUS_FILTERS: ReadonlySet<string> = new Set(["complete", "partial", "failed", "backordered"]);
+const LIST_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filters of the orders list, as Bandwidth documents them. */
+/** The filters of the orders and disconnects lists, as Bandwidth documents them. */
 export interface OrderListFilter {
+  /** Orders placed with this CustomerOrderId (not unique on Bandwidth's side). */
   customerOrderId?: string;
-  /** Final statuses only: complete, partial, failed, backordered. */
+  /** Only complete, partial, failed or backordered: a pending order is found by a date range and its row's status. */
   status?: string | string[];
-  /** yyyy-mm-dd; orders created on or after. */
+  /** yyyy-mm-dd: orders created on or after that day. */
   startDate?: string;
-  /** yyyy-mm-dd; orders created on or before. */
+  /** yyyy-mm-dd: orders created on or before that day. */
   endDate?: string;
   /** Orders that carry this 10-digit number. */
   tn?: string;
-  /** Rows per page, at most 1000 (default 1000). */
+  /** Rows per page, 1 to 1000 (default 1000). */
   size?: number;
-  /** Stop after this many pages. */
+  /** Stop after this many pages (default: every page). */
   maxPages?: number;
 }
 
+/** One row of the disconnects list. */
+export interface DisconnectSummary {
+  orderId: string;
+  customerOrderId?: string;
+  /** The row's own OrderStatus. */
+  status: string;
+  /** ISO 8601. */
+  orderDate?: string;
+  /** ISO 8601. */
+  lastModifiedDate?: string;
+  countOfTNs: number;
+}
+
 /**
- * The cursor of a `<Links><next>` value such as `Link=<https://…/orders?page=7093ae…&size=100>;rel="next";`: the
- * `page` query parameter of the URL inside the angle brackets.
+ * The cursor in a `<Links><next>` value such as `Link=<https://…/orders?page=7093ae…&size=100>;rel="next";`: the
+ * `page` query parameter of the URL inside the angle brackets (an order id, or `1`).
  */
 export function nextCursor(link: string | undefined): string | undefined {
   if (!link) return undefined;
-  const url = /<([^>]+)>/.exec(link)?.[1] ?? link;
+  const url = /<([^>]+)>/.exec(link)?.[1] ?? link.trim();
   try {
     return new URL(url, "http://cursor.invalid").searchParams.get("page") ?? undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The query of one list page; a filter Bandwidth would refuse is refused here, before any request. */
+function listQuery(f: OrderListFilter): Record<string, string | string[] | undefined> {
+  const status = f.status === undefined ? [] : Array.isArray(f.status) ? f.status : [f.status];
+  for (const s of status) {
+    if (!LIST_STATUS_FILTERS.has(s.toLowerCase())) {
+      throw new InvalidRequestError(
+        `Bandwidth's order lists filter status by complete, partial, failed or backordered only, not "${s}"`,
+      );
+    }
+  }
+  for (const [name, value] of [
+    ["startDate", f.startDate],
+    ["endDate", f.endDate],
+  ] as const) {
+    if (value !== undefined && !LIST_DATE.test(value)) {
+      throw new InvalidRequestError(`${name} of an order list is yyyy-mm-dd, not "${value}"`);
+    }
+  }
+  const size = f.size ?? LIST_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > LIST_PAGE_SIZE) {
+    throw new InvalidRequestError(`an order list's page size is 1 to ${LIST_PAGE_SIZE}, not ${size}`);
+  }
+  return {
+    size: String(size),
+    customerOrderId: f.customerOrderId,
+    status: status.length > 0 ? status.map((s) => s.toLowerCase()) : undefined,
+    startdate: f.startDate,
+    enddate: f.endDate,
+    tn: f.tn === undefined ? undefined : tenDigitNumber(f.tn),
+  };
+}
+
 // A safety stop for a list that never ends (a misbehaving server), far above any real account's order count.
 const MAX_PAGES = 1000;
 
@@ -271,57 +319,67 @@ export class NumbersClient {
   }
 
   /**
-   * Lists orders (`GET /accounts/{a}/orders`), following the cursor pages. Bandwidth requires `page` and `size`;
-   * `page` is `1`, then the order id named by the previous answer's `<Links><next>` (never a page number). The
-   * `status` filter takes only complete, partial, failed and backordered: a pending order is found by a date range
-   * and its row's own `OrderStatus`. An empty list may answer 404 or 204: both are an empty array.
+   * Follows the cursor pages of an orders or disconnects list: `page=1`, then the id named by the previous answer's
+   * `<Links><next>` (never a page number). An empty list may answer 404 or 204: both are no rows.
    */
-  async listOrders(f: OrderListFilter): Promise<OrderSummary[]> {
-    const status = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
-    for (const s of status ?? []) {
-      if (!LIST_STATUSES.has(s.toLowerCase())) {
-        throw new InvalidRequestError(
-          `the orders list takes status complete, partial, failed or backordered, not ${s}`,
-        );
-      }
-    }
-    const size = Math.min(MAX_PAGE_SIZE, f.size ?? DEFAULT_PAGE_SIZE);
-    const all: OrderSummary[] = [];
-    let page = "1";
-    for (let pages = 0; pages < (f.maxPages ?? MAX_PAGES); pages++) {
-      let doc: XmlNode;
+  private async listPages(what: "orders" | "disconnects", f: OrderListFilter): Promise<XmlNode[]> {
+    const query = listQuery(f);
+    const rows: XmlNode[] = [];
+    const seen = new Set<string>();
+    for (let page = "1", pages = 0; pages < (f.maxPages ?? MAX_PAGES); pages++) {
+      seen.add(page);
+      let res;
       try {
-        ({ doc } = await this.get(this.accountPath("orders"), NumbersCategory.HISTORY, {
-          page,
-          size: String(size),
-          customerOrderId: f.customerOrderId,
-          status: status?.map((s) => s.toLowerCase()),
-          startdate: f.startDate,
-          enddate: f.endDate,
-          tn: f.tn,
-        }));
+        res = await this.transport.request({
+          method: "GET",
+          path: this.accountPath(what),
+          query: { page, ...query },
+          category: NumbersCategory.HISTORY,
+          accept: XML,
+        });
       } catch (err) {
-        if (err instanceof NotFoundError) break; // Bandwidth answers an empty list with 404
+        if (err instanceof NotFoundError) break; // Bandwidth answers an empty disconnects list with 404
         throw err;
       }
+      if (res.status === 204 || res.body.length === 0) break;
+      const doc = readXml(res.body, this.transport.options.maxResponseBytes);
       const list = descend(doc, "ResponseSelectWrapper", "ListOrderIdUserIdDate");
-      const rows = nodes(list, "OrderIdUserIdDate");
-      for (const row of rows) {
-        all.push({
-          orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
-          customerOrderId: text(row, "CustomerOrderId"),
-          status: text(row, "OrderStatus") ?? "",
-          orderDate: isoDate(text(row, "OrderDate")),
-          lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
-          countOfTNs: count(text(row, "CountOfTNs"), 0),
-          orderType: text(row, "OrderType"),
-        });
-      }
-      const next = nextCursor(text(child(list, "Links"), "Next"));
-      if (rows.length === 0 || next === undefined || next === page) break;
+      const pageRows = nodes(list, "OrderIdUserIdDate");
+      rows.push(...pageRows);
+      const next = nextCursor(text(child(list, "Links"), "next"));
+      if (pageRows.length === 0 || next === undefined || seen.has(next)) break;
       page = next;
     }
-    return all;
+    return rows;
+  }
+
+  /**
+   * Lists orders (`GET /accounts/{a}/orders`), every cursor page, with Bandwidth's documented filters; each row
+   * carries its own OrderStatus. A status filter other than complete, partial, failed or backordered is refused
+   * (InvalidRequestError) before any request.
+   */
+  async listOrders(f: OrderListFilter = {}): Promise<OrderSummary[]> {
+    return (await this.listPages("orders", f)).map((row) => ({
+      orderId: text(row, "orderId") ?? text(row, "Id") ?? "",
+      customerOrderId: text(row, "CustomerOrderId"),
+      status: text(row, "OrderStatus") ?? "",
+      orderDate: isoDate(text(row, "OrderDate")),
+      lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
+      countOfTNs: count(text(row, "CountOfTNs"), 0),
+      orderType: text(row, "OrderType"),
+    }));
+  }
+
+  /** Lists disconnect orders (`GET /accounts/{a}/disconnects`) like `listOrders`; 404 (no disconnects) is empty. */
+  async listDisconnects(f: OrderListFilter = {}): Promise<DisconnectSummary[]> {
+    return (await this.listPages("disconnects", f)).map((row) => ({
+      orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
+      customerOrderId: text(row, "CustomerOrderId"),
+      status: text(row, "OrderStatus") ?? "",
+      orderDate: isoDate(text(row, "OrderDate")),
+      lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
+      countOfTNs: count(text(row, "CountOfTNs"), 0),
+    }));
   }
 
   /** Places a disconnect order (`POST /accounts/{a}/disconnects`) for 10-digit numbers. */

@@ -1,59 +1,149 @@
 /**
  * Waiting for many orders and disconnects of one account at once. Every dynamic resource of a deployment runs in one
- * provider process, so a fleet of pending orders can share one date-bounded `GET /orders` per tick (Bandwidth's list
- * refuses a RECEIVED status filter, so each row's own OrderStatus is read) instead of one GET each, and concurrent
- * destroys can share one disconnect order. Each caller still gets its own result.
+ * provider process, so pending orders can share one date-bounded `GET /orders` (no status filter: Bandwidth's list
+ * refuses RECEIVED, so each row's own OrderStatus is read), concurrent destroys can share one disconnect order, and
+ * creates can share one lookup by CustomerOrderId. Each caller still gets its own result.
  */
-import { pollUntil } from "../poll";
 import type { NumbersClient } from "./client";
-import type { ApiErrorDetail, DisconnectInfo, OrderInfo } from "./types";
+import type { ApiErrorDetail, DisconnectInfo, OrderInfo, OrderSummary } from "./types";
 
-/** Statuses after which an order or disconnect can still change. */
+/** Statuses after which an order or disconnect can still change (kept for callers; see `isPending`). */
 export const PENDING_STATUSES: ReadonlySet<string> = new Set(["RECEIVED", "PROCESSING", "BACKORDERED"]);
 
 /** The only final statuses: any other, known or not, means the order may still change and is waited on. */
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(["COMPLETE", "PARTIAL", "FAILED"]);
 
-/** True for any status that is not final: an order in a status we do not know is still waited on. */
+/** True for every status that is not final: an order in a status we do not know is still waited on. */
 export function isPending(status: string): boolean {
   return !FINAL_STATUSES.has(status.toUpperCase());
 }
 
-/** yyyy-mm-dd of the day before `ms` (UTC): a list from then covers an order whatever time zone the API dates in. */
+/** yyyy-mm-dd of the day before `ms` (UTC): a list from then covers an order in whatever time zone the API dates it. */
 export function listStartDate(ms: number): string {
   return new Date(ms - 24 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** Pages of the shared list read per tick at most; beyond them, orders are read one by one. */
-const MAX_LIST_PAGES = 5;
-
-/** The wait before the next look at an order placed `elapsedMs` ago: 100 ms at first, growing 25 % a look, at most 5 s. */
+/**
+ * The wait before the next look at an order placed `elapsedMs` ago when no processing time has been learned yet:
+ * 100 ms at first, growing 25 % a look, at most 5 s.
+ */
 export function nextLookDelay(elapsedMs: number): number {
   return Math.min(5_000, Math.max(100, elapsedMs * 0.25));
+}
+
+/**
+ * Processing times seen lately (orders or disconnects of one account), so the first look lands when the work is
+ * likely done: the median of the last samples, from Bandwidth's own create and complete dates where it gives both.
+ */
+export class ProcessingTime {
+  private readonly samples: number[] = [];
+
+  /**
+   * Adds what one look that found the work final says: `seenMs` after it started; `pendingAtMs` the last earlier
+   * look that found it pending (0 if none). A first look that finds it final only bounds the time from above, so it
+   * never raises the learned time (else each first look, set just after it, would push it further out).
+   */
+  observe(seenMs: number, pendingAtMs: number): void {
+    const typical = this.typicalMs;
+    if (pendingAtMs > 0) this.add(pendingAtMs + (seenMs - pendingAtMs) / 2);
+    else this.add(typical === undefined ? seenMs : Math.min(seenMs, typical));
+  }
+
+  /** Adds one known processing time (ms). */
+  add(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.samples.push(ms);
+    if (this.samples.length > 16) this.samples.shift();
+  }
+
+  /** The median of recent samples, or undefined before the first one. */
+  get typicalMs(): number | undefined {
+    if (this.samples.length === 0) return undefined;
+    const sorted = [...this.samples].sort((x, y) => x - y);
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+
+  /** When to look first at work started `startedAt`: just after the learned time, or 100 ms when none is known. */
+  firstLookAt(startedAt: number): number {
+    const typical = this.typicalMs;
+    return startedAt + (typical === undefined ? 100 : Math.max(100, typical * 1.02 + 20));
+  }
+
+  /** The wait after a look that found the work pending, `elapsedMs` after it started. */
+  nextDelay(elapsedMs: number): number {
+    const typical = this.typicalMs;
+    // Past the learned time, look often: the work is due any moment, and lag is what the user waits.
+    if (typical !== undefined && elapsedMs < typical * 3) return Math.max(100, typical * 0.05);
+    return nextLookDelay(elapsedMs);
+  }
 }
 
 /** Shortest gap between two shared list requests. */
 const MIN_LIST_GAP_MS = 100;
 /** A look due within this much of a tick is taken at that tick. */
 const LOOK_AHEAD_MS = 50;
+/** Re-looks due at once from which one shared list is cheaper than reading each order. */
+const LIST_FROM_DUE = 3;
+/** Pages of the shared list read per tick at most; beyond them, orders are read one by one. */
+const MAX_LIST_PAGES = 5;
+/** How long a tick waits for the shared list before reading the due orders directly. */
+const LIST_PATIENCE_MS = 5_000;
 
 interface Waiter {
   orderId: string;
   startedAt: number;
   dueAt: number;
   deadlineMs: number;
+  looks: number;
+  /** When (ms after start) a look last found the order pending. */
+  pendingAtMs?: number;
   lastStatus?: string;
+  lastOrder?: OrderInfo;
   onStatus?: (order: { status: string }, elapsedMs: number) => void;
   resolve: (r: { order: OrderInfo; timedOut: boolean }) => void;
   reject: (e: unknown) => void;
 }
 
-/** Watches the pending orders of one account; one instance per NumbersClient. */
+/** What a waiter whose order was never read gets at its deadline: the order as last known, still pending. */
+function pendingView(orderId: string, status: string): OrderInfo {
+  return {
+    orderId,
+    status,
+    completedNumbers: [],
+    failedNumbers: [],
+    completedQuantity: 0,
+    failedQuantity: 0,
+    errors: [],
+  };
+}
+
+function timeBetween(from: string | undefined, to: string | undefined): number {
+  if (!from || !to) return Number.NaN;
+  return Date.parse(to) - Date.parse(from);
+}
+
+function settleLater<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Watches the pending orders of one account; one instance per NumbersClient. Each tick makes at most one list
+ * request, bounded by the oldest pending order's date and without a status filter; an order missing from the list or
+ * listed with a final status is read directly (the list does not carry its numbers). A refused or failing list
+ * falls back to direct reads; a slow read holds up no other order, and no waiter past its deadline.
+ */
 export class OrderWatcher {
   private readonly waiters = new Map<string, Waiter[]>();
+  private readonly reading = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
   private lastTickAt = 0;
+  /** Processing times this process has seen; the first look at a new order waits about that long. */
+  readonly processing = new ProcessingTime();
 
   constructor(private readonly client: NumbersClient) {}
 
@@ -67,8 +157,9 @@ export class OrderWatcher {
       const waiter: Waiter = {
         orderId,
         startedAt: now,
-        dueAt: now + nextLookDelay(0),
+        dueAt: this.processing.firstLookAt(now),
         deadlineMs: opts.deadlineMs,
+        looks: 0,
         onStatus: opts.onStatus,
         resolve,
         reject,
@@ -91,8 +182,11 @@ export class OrderWatcher {
     this.timer = undefined;
     if (this.waiters.size === 0) return;
     let next = Number.POSITIVE_INFINITY;
-    for (const list of this.waiters.values()) for (const w of list) next = Math.min(next, w.dueAt, w.deadlineMs);
-    // Orders placed a moment apart would each bring their own tick: several share one list instead.
+    for (const [id, list] of this.waiters) {
+      for (const w of list) next = Math.min(next, w.deadlineMs, this.reading.has(id) ? Infinity : w.dueAt);
+    }
+    if (next === Number.POSITIVE_INFINITY) return; // every order is being read; its read schedules the next tick
+    // Orders placed a moment apart would each bring their own tick: several share one tick instead.
     if (this.waiters.size > 1) next = Math.max(next, this.lastTickAt + MIN_LIST_GAP_MS);
     this.timer = setTimeout(() => void this.tick(), Math.max(0, next - Date.now()));
   }
@@ -103,69 +197,194 @@ export class OrderWatcher {
     try {
       const now = Date.now();
       this.lastTickAt = now;
+      this.expire(now);
       // Looks due shortly ride along with this tick rather than bringing their own.
-      const due = [...this.waiters.keys()].filter((id) =>
-        this.waiters.get(id)!.some((w) => w.dueAt <= now + LOOK_AHEAD_MS || w.deadlineMs <= now),
+      const due = [...this.waiters.keys()].filter(
+        (id) => !this.reading.has(id) && this.waiters.get(id)!.some((w) => w.dueAt <= now + LOOK_AHEAD_MS),
       );
       if (due.length === 0) return;
-      // One order alone is cheaper to read directly; several share one list of the account's orders since the
-      // oldest waiter started, and only those whose row shows a final (or no) status are read one by one.
-      let stillPending = new Set<string>();
-      if (due.length > 1) {
-        try {
-          let oldest = now;
-          for (const list of this.waiters.values()) for (const w of list) oldest = Math.min(oldest, w.startedAt);
-          const rows = await this.client.listOrders({ startDate: listStartDate(oldest), maxPages: MAX_LIST_PAGES });
-          stillPending = new Set(rows.filter((o) => !FINAL_STATUSES.has(o.status.toUpperCase())).map((o) => o.orderId));
-        } catch {
-          stillPending = new Set(); // a refused or failing list: read each order directly this tick
-        }
+      // A first look at the learned processing time finds the order most likely final: read it. Other looks share
+      // one list when several are due; orders it shows final or does not show are read one by one.
+      const learned = this.processing.typicalMs !== undefined;
+      const relooks = due.filter((id) => !learned || this.waiters.get(id)!.some((w) => w.looks > 0));
+      let listed: Map<string, OrderSummary> | undefined;
+      if (relooks.length >= LIST_FROM_DUE) listed = await this.listSince(relooks);
+      for (const id of due) {
+        const row = listed?.get(id);
+        if (row && isPending(row.status)) this.observe(id, undefined, row.status);
+        else this.read(id);
       }
-      await Promise.all(due.map((id) => this.look(id, stillPending.has(id))));
     } finally {
       this.ticking = false;
       this.schedule();
     }
   }
 
-  /** Reads one order unless the shared list already says it is still pending; settles its waiters when final. */
-  private async look(orderId: string, knownPending: boolean): Promise<void> {
+  /** One list of the account's orders since the oldest of `ids` was placed; undefined when it fails or is slow. */
+  private async listSince(ids: string[]): Promise<Map<string, OrderSummary> | undefined> {
+    const now = Date.now();
+    let oldest = now;
+    let deadline = now + LIST_PATIENCE_MS;
+    for (const list of this.waiters.values()) for (const w of list) deadline = Math.min(deadline, w.deadlineMs);
+    for (const id of ids) for (const w of this.waiters.get(id) ?? []) oldest = Math.min(oldest, w.startedAt);
+    // No waiter passes its deadline waiting for the list.
+    const rows = await settleLater(
+      this.client.listOrders({ startDate: listStartDate(oldest), maxPages: MAX_LIST_PAGES }).catch(() => undefined),
+      Math.max(0, deadline - now),
+    );
+    return rows === undefined ? undefined : new Map(rows.map((r) => [r.orderId, r]));
+  }
+
+  /** Resolves, with the last view, every waiter whose deadline has passed (a read in flight does not hold it). */
+  private expire(now: number): void {
+    for (const [id, list] of this.waiters) {
+      const remaining = list.filter((w) => {
+        if (w.deadlineMs > now) return true;
+        w.resolve({ order: w.lastOrder ?? pendingView(id, w.lastStatus ?? "RECEIVED"), timedOut: true });
+        return false;
+      });
+      if (remaining.length === 0) this.waiters.delete(id);
+      else this.waiters.set(id, remaining);
+    }
+  }
+
+  /** Reads one order in the background; its answer settles or reschedules its waiters. */
+  private read(orderId: string): void {
+    this.reading.add(orderId);
+    void this.client
+      .getOrder(orderId)
+      .then(
+        (order) => this.observe(orderId, order, order.status),
+        (e) => this.failedRead(orderId, e),
+      )
+      .finally(() => {
+        this.reading.delete(orderId);
+        if (!this.ticking) this.schedule();
+      });
+  }
+
+  /** A failed read is not the order's fault: keep looking until the deadline, then hand the error over. */
+  private failedRead(orderId: string, e: unknown): void {
     const list = this.waiters.get(orderId);
     if (!list) return;
     const now = Date.now();
-    const expired = list.some((w) => w.deadlineMs <= now);
-    let order: OrderInfo | undefined;
-    if (!knownPending || expired) {
-      try {
-        order = await this.client.getOrder(orderId);
-      } catch (e) {
-        // A failed read is not the order's fault: keep waiting until the deadline, then hand the error over.
-        if (!expired) {
-          for (const w of list) w.dueAt = Date.now() + nextLookDelay(Date.now() - w.startedAt);
-          return;
-        }
-        this.waiters.delete(orderId);
-        for (const w of list) w.reject(e);
-        return;
-      }
-    }
-    const status = order?.status ?? list[0].lastStatus ?? "RECEIVED";
-    const final = order !== undefined && FINAL_STATUSES.has(status.toUpperCase());
-    const after = Date.now();
     const remaining: Waiter[] = [];
     for (const w of list) {
-      if (w.lastStatus !== status) w.onStatus?.({ status }, after - w.startedAt);
-      w.lastStatus = status;
-      if (final) w.resolve({ order: order!, timedOut: false });
-      else if (w.deadlineMs <= after && order) w.resolve({ order, timedOut: true });
-      else {
-        w.dueAt = after + nextLookDelay(after - w.startedAt);
+      if (w.deadlineMs <= now) {
+        if (w.lastOrder) w.resolve({ order: w.lastOrder, timedOut: true });
+        else w.reject(e);
+      } else {
+        w.looks += 1;
+        w.dueAt = now + this.processing.nextDelay(now - w.startedAt);
         remaining.push(w);
       }
     }
     if (remaining.length === 0) this.waiters.delete(orderId);
     else this.waiters.set(orderId, remaining);
   }
+
+  /** Applies what a read (`order`) or a list row (status only) says; settles the waiters when final. */
+  private observe(orderId: string, order: OrderInfo | undefined, status: string): void {
+    const list = this.waiters.get(orderId);
+    if (!list) return;
+    const final = order !== undefined && !isPending(status);
+    const now = Date.now();
+    if (final) {
+      const byServer = timeBetween(order.orderCreateDate, order.orderCompleteDate);
+      const first = list.reduce((a, w) => (w.startedAt < a.startedAt ? w : a));
+      const seen = now - first.startedAt;
+      if (Number.isFinite(byServer) && byServer >= 0 && byServer <= seen) this.processing.add(byServer);
+      else this.processing.observe(seen, first.pendingAtMs ?? 0);
+    }
+    const remaining: Waiter[] = [];
+    for (const w of list) {
+      if (w.lastStatus !== status) w.onStatus?.({ status }, now - w.startedAt);
+      w.lastStatus = status;
+      if (order) w.lastOrder = order;
+      if (final) w.resolve({ order: order!, timedOut: false });
+      else if (w.deadlineMs <= now) w.resolve({ order: w.lastOrder ?? pendingView(orderId, status), timedOut: true });
+      else {
+        w.looks += 1;
+        w.pendingAtMs = now - w.startedAt;
+        w.dueAt = now + this.processing.nextDelay(now - w.startedAt);
+        remaining.push(w);
+      }
+    }
+    if (remaining.length === 0) this.waiters.delete(orderId);
+    else this.waiters.set(orderId, remaining);
+  }
+}
+
+/** Ids looked up together at most; beyond them the lookups share no list. */
+const LOOKUP_WINDOW_MS = 20;
+/** Pages of the shared lookup list at most (1000 rows each); an account with more orders is looked up per id. */
+const MAX_LOOKUP_PAGES = 10;
+
+/**
+ * Finds orders by CustomerOrderId for many creates at once. Lookups asked within a short window share one list of
+ * the account's orders (Bandwidth's list without a date range covers the last two years, the same reach as a
+ * per-id `customerOrderId` filter); a lone lookup, or an account whose orders span more pages than a batch reads,
+ * uses the per-id filter. Every answer comes from a list requested after its caller asked.
+ */
+export class CustomerOrderIdLookup {
+  private batch: Array<{ id: string; resolve: (r: OrderSummary[]) => void; reject: (e: unknown) => void }> = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly client: NumbersClient) {}
+
+  /** The orders placed with this CustomerOrderId, as `listOrders({ customerOrderId })` would list them. */
+  find(customerOrderId: string): Promise<OrderSummary[]> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ id: customerOrderId, resolve, reject });
+      this.timer ??= setTimeout(() => void this.flush(), LOOKUP_WINDOW_MS);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.timer = undefined;
+    const ids = new Set(batch.map((b) => b.id));
+    const perId = async () => {
+      await Promise.all(
+        [...ids].map(async (id) => {
+          const mine = batch.filter((b) => b.id === id);
+          try {
+            const rows = await this.client.listOrders({ customerOrderId: id });
+            for (const b of mine) b.resolve(rows);
+          } catch (e) {
+            for (const b of mine) b.reject(e);
+          }
+        }),
+      );
+    };
+    if (ids.size < 2) return perId();
+    let rows: OrderSummary[];
+    try {
+      rows = await this.client.listOrders({ maxPages: MAX_LOOKUP_PAGES + 1 });
+    } catch {
+      return perId();
+    }
+    // The cap reached means the list may go on: those ids are looked up one by one.
+    if (rows.length >= MAX_LOOKUP_PAGES * 1000) return perId();
+    for (const b of batch) b.resolve(rows.filter((r) => r.customerOrderId === b.id));
+  }
+}
+
+/** The shared lookups of each client (one per provider process and account). */
+const lookups = new WeakMap<NumbersClient, CustomerOrderIdLookup>();
+
+/**
+ * The orders with this CustomerOrderId, looked up together with every other create of the deployment asking at the
+ * same moment (one list for all of them where the account's orders fit a few pages).
+ */
+export function findOrdersByCustomerOrderId(client: NumbersClient, customerOrderId: string): Promise<OrderSummary[]> {
+  let lookup = lookups.get(client);
+  if (!lookup) {
+    lookup = new CustomerOrderIdLookup(client);
+    lookups.set(client, lookup);
+  }
+  return lookup.find(customerOrderId);
 }
 
 /** What one caller of a shared disconnect learns about its own numbers. */
@@ -192,16 +411,23 @@ interface DisconnectRequest {
 /** Bandwidth's limit on numbers per disconnect order is not documented; 5000 matches its order quantity limit. */
 const MAX_NUMBERS_PER_DISCONNECT = 5000;
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
 /**
- * Merges disconnects asked for within a short window (same mode and protection) into one disconnect order, polled
- * once for all of them.
+ * Merges the disconnects asked for before the next turn of the event loop (same mode and protection) into one
+ * disconnect order, polled once for all of them: first at the disconnect processing time seen before, then often.
+ * A failing poll is retried until the deadline; the callers get an error only when no view of the order came back.
  */
 export class DisconnectBatcher {
   private readonly queues = new Map<string, { requests: DisconnectRequest[]; timer: NodeJS.Timeout }>();
+  /** Disconnect processing times this process has seen. */
+  readonly processing = new ProcessingTime();
 
   constructor(
     private readonly client: NumbersClient,
-    private readonly windowMs = 50,
+    private readonly windowMs = 0,
   ) {}
 
   disconnect(
@@ -263,35 +489,49 @@ export class DisconnectBatcher {
       return;
     }
     const started = Date.now();
-    const deadlineMs = Math.max(...requests.map((r) => r.deadlineMs));
-    let result: { value: DisconnectInfo; timedOut: boolean };
-    try {
-      result = await pollUntil({
-        fetch: () => this.client.getDisconnect(disconnectId),
-        done: (d) => !isPending(d.status),
-        deadlineMs,
-        initialDelayMs: 100,
-        maxDelayMs: 5_000,
-        factor: 1.25,
-        describe: (d) => d.status,
-        onProgress: (d, elapsedMs) => {
-          for (const r of requests) r.onStatus?.({ status: d.status, disconnectId }, elapsedMs);
-        },
-      });
-    } catch (e) {
-      for (const r of requests) r.reject(e);
-      return;
-    }
-    const d = result.value;
-    const elapsed = Date.now() - started;
-    for (const r of requests) {
+    let open = [...requests];
+    let last: DisconnectInfo | undefined;
+    let lastError: unknown;
+    const settle = (r: DisconnectRequest, d: DisconnectInfo, timedOut: boolean) => {
       const mine = new Set(r.telephoneNumbers);
       r.resolve({
         disconnectId,
         status: d.status,
-        timedOut: result.timedOut || (r.deadlineMs < started + elapsed && isPending(d.status)),
+        timedOut,
         disconnected: d.disconnectedNumbers.filter((tn) => mine.has(tn)),
         errors: d.errors.filter((e) => e.telephoneNumber === undefined || mine.has(e.telephoneNumber)),
+      });
+    };
+    let nextAt = this.processing.firstLookAt(started);
+    let pendingAt = 0;
+    while (open.length > 0) {
+      const earliestDeadline = Math.min(...open.map((r) => r.deadlineMs));
+      await sleep(Math.min(nextAt, earliestDeadline) - Date.now());
+      if (Date.now() >= nextAt) {
+        try {
+          const d = await this.client.getDisconnect(disconnectId);
+          if (d.status !== last?.status) {
+            for (const r of open) r.onStatus?.({ status: d.status, disconnectId }, Date.now() - started);
+          }
+          last = d;
+          if (!isPending(d.status)) {
+            // The disconnect read carries no completion date: it happened between the last two polls.
+            this.processing.observe(Date.now() - started, pendingAt);
+            for (const r of open) settle(r, d, false);
+            return;
+          }
+          pendingAt = Date.now() - started;
+        } catch (e) {
+          lastError = e; // a failed poll: look again, the callers' deadlines decide
+        }
+        nextAt = Date.now() + this.processing.nextDelay(Date.now() - started);
+      }
+      const now = Date.now();
+      open = open.filter((r) => {
+        if (r.deadlineMs > now) return true;
+        if (last) settle(r, last, true);
+        else r.reject(lastError ?? new Error(`disconnect ${disconnectId} was not read before the deadline`));
+        return false;
       });
     }
   }

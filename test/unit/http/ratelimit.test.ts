@@ -42,17 +42,32 @@ describe("token bucket", () => {
     expect(a).to.not.equal(d);
   });
 
-  it("learns a lower rate from a 429 and recovers it after a run of requests without one", () => {
-    const bucket = new TokenBucket({ ratePerSecond: 100, burst: 200 }, 0);
-    bucket.pause(new Date(1_000));
-    expect(bucket.ratePerSecond).to.equal(50);
-    bucket.pause(new Date(1_000)); // the same pause, reported by a request already in flight
-    expect(bucket.ratePerSecond).to.equal(50);
-    let now = 1_000;
-    for (let i = 0; i < 50; i++) {
-      now += bucket.tryTake(now);
-      expect(bucket.tryTake(now)).to.equal(0);
+  it("pauses on a 429 without halving once per request in flight, then runs at the rate the server accepted", () => {
+    const bucket = new TokenBucket({ ratePerSecond: 100, burst: 10 }, 0);
+    let now = 0;
+    let granted = 0;
+    while (now < 2_000) {
+      const wait = bucket.tryTake(now);
+      if (wait === 0) granted += 1;
+      else now += wait;
     }
-    expect(bucket.ratePerSecond).to.equal(62.5);
+    // The server took 2 s worth at 100/s, then 429s every request in flight for the same reset.
+    for (let i = 0; i < 50; i++) bucket.pause(new Date(3_000), 2_000);
+    expect(bucket.pausedUntilMs).to.equal(3_000);
+    expect(bucket.tryTake(2_500)).to.equal(500);
+    expect(bucket.ratePerSecond).to.be.within(90, 100, `granted ${granted} in 2 s`);
+  });
+
+  it("recovers from a low learned rate to the configured one within seconds", () => {
+    const bucket = new TokenBucket({ ratePerSecond: 100, burst: 1 }, 0);
+    let now = 0;
+    while (now < 1_000) now += Math.max(1, bucket.tryTake(now) === 0 ? 100 : 0); // only 10 a second get through
+    bucket.pause(new Date(2_000), 1_000);
+    expect(bucket.ratePerSecond).to.be.below(20);
+    now = 2_000;
+    while (now < 14_000) now += Math.max(1, bucket.tryTake(now));
+    expect(bucket.ratePerSecond).to.equal(100);
+    const back = bucket.history.find((h) => h.ratePerSecond === 100 && h.atMs > 2_000)!;
+    expect(back.atMs - 2_000).to.be.at.most(12_000);
   });
 });

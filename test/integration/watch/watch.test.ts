@@ -1,0 +1,126 @@
+import { expect } from "chai";
+import { closeSharedPools } from "../../../provider/http/transport";
+import { NumbersClient } from "../../../provider/numbers/client";
+import { CustomerOrderIdLookup, DisconnectBatcher, OrderWatcher } from "../../../provider/numbers/watch";
+import { uniqueAccount } from "../clients/cannedServer";
+import { type StrictOrdersServer, startStrictOrdersServer } from "./strictOrdersServer";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// The watcher against a server that refuses what Bandwidth's list refuses (status=RECEIVED, numbered pages,
+// missing page/size): its waits must work without one refused request.
+describe("the shared order watcher on Bandwidth's documented list filters", function () {
+  this.timeout(20_000);
+  let s: StrictOrdersServer;
+  let client: NumbersClient;
+
+  beforeEach(async () => {
+    s = await startStrictOrdersServer();
+    client = new NumbersClient({
+      dashboardUrl: `${s.url}/api`,
+      accountId: uniqueAccount(),
+      auth: { kind: "basic", username: "user", password: "pw" },
+      transport: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 1 },
+    });
+  });
+  afterEach(() => s.close());
+  after(() => closeSharedPools());
+
+  function place(ids: string[], status = "RECEIVED"): void {
+    for (const id of ids) s.orders.set(id, { id, status, date: today(), completedNumbers: [] });
+  }
+  function complete(id: string, tn: string): void {
+    s.orders.set(id, { id, status: "COMPLETE", date: today(), completedNumbers: [tn] });
+  }
+
+  it("waits for many orders with date-bounded lists and no refused query, reading each row's status", async () => {
+    const ids = ["o1", "o2", "o3", "o4", "o5"];
+    place(ids);
+    const watcher = new OrderWatcher(client);
+    const waits = ids.map((id) => watcher.wait(id, { deadlineMs: Date.now() + 10_000 }));
+    setTimeout(() => ids.forEach((id, i) => complete(id, `91955500${i}0`)), 1_500);
+    const results = await Promise.all(waits);
+    expect(results.map((r) => [r.order.status, r.timedOut])).to.deep.equal(ids.map(() => ["COMPLETE", false]));
+    expect(results.map((r) => r.order.completedNumbers[0])).to.deep.equal(ids.map((_, i) => `91955500${i}0`));
+    expect(s.refused).to.deep.equal([]);
+    expect(s.lists().length).to.be.greaterThan(0);
+    for (const r of s.lists()) {
+      const q = new URL(r.url, "http://x").searchParams;
+      expect(q.get("status"), r.url).to.equal(null);
+      expect(q.get("startdate"), r.url).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      expect(q.get("page"), r.url).to.equal("1");
+    }
+    // While the list showed them RECEIVED, the orders were not read one by one on every look.
+    expect(s.reads().length).to.be.lessThan(s.lists().length * ids.length);
+  });
+
+  it("keeps an order in a status it does not know pending until it is final", async () => {
+    place(["u1"], "AWAITING_SOMETHING_NEW");
+    const watcher = new OrderWatcher(client);
+    let settled = false;
+    const wait = watcher.wait("u1", { deadlineMs: Date.now() + 10_000 }).finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(settled).to.equal(false);
+    complete("u1", "9195550001");
+    const { order, timedOut } = await wait;
+    expect([order.status, timedOut]).to.deep.equal(["COMPLETE", false]);
+  });
+
+  it("falls back to reading each order when the list fails, and fails no waiter for it", async () => {
+    const ids = ["f1", "f2", "f3", "f4"];
+    place(ids);
+    s.listFailsWith = 500;
+    const watcher = new OrderWatcher(client);
+    const waits = ids.map((id) => watcher.wait(id, { deadlineMs: Date.now() + 10_000 }));
+    setTimeout(() => ids.forEach((id, i) => complete(id, `91955501${i}0`)), 1_200);
+    const results = await Promise.all(waits);
+    expect(results.map((r) => r.order.status)).to.deep.equal(ids.map(() => "COMPLETE"));
+    expect(s.lists().length).to.be.greaterThan(0, "the list was tried");
+  });
+
+  it("lets no slow order read hold another waiter past its deadline", async () => {
+    place(["slow", "quick"]);
+    s.slowReads.set("slow", 4_000);
+    const watcher = new OrderWatcher(client);
+    const started = Date.now();
+    const slow = watcher.wait("slow", { deadlineMs: Date.now() + 8_000 });
+    const quick = watcher.wait("quick", { deadlineMs: Date.now() + 700 });
+    const q = await quick;
+    expect(q.timedOut).to.equal(true);
+    expect(Date.now() - started).to.be.lessThan(1_500);
+    complete("slow", "9195550002");
+    s.slowReads.delete("slow");
+    const sl = await slow;
+    expect(sl.order.status).to.equal("COMPLETE");
+  });
+
+  it("disconnects several destroys in one order, and polls the next one first at the time it learned", async () => {
+    s.disconnectMs = 600;
+    const batcher = new DisconnectBatcher(client);
+    const [a, b] = await Promise.all([
+      batcher.disconnect(["9195550010"], { deadlineMs: Date.now() + 5_000 }),
+      batcher.disconnect(["9195550011"], { deadlineMs: Date.now() + 5_000 }),
+    ]);
+    expect([a.disconnectId, b.disconnectId]).to.deep.equal(["dc1", "dc1"]);
+    expect([a.status, a.disconnected, b.disconnected]).to.deep.equal(["COMPLETE", ["9195550010"], ["9195550011"]]);
+    const learned = batcher.processing.typicalMs!;
+    expect(learned).to.be.within(300, 900);
+    const before = s.requests.length;
+    const started = Date.now();
+    const c = await batcher.disconnect(["9195550012"], { deadlineMs: Date.now() + 5_000 });
+    expect(c.disconnected).to.deep.equal(["9195550012"]);
+    const polls = s.requests.slice(before).filter((r) => r.method === "GET");
+    expect(polls[0].at - started).to.be.at.least(learned * 0.9, "no poll before the learned time");
+    expect(polls.length).to.be.at.most(3);
+  });
+
+  it("looks up many CustomerOrderIds with one list", async () => {
+    s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
+    s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });
+    const lookup = new CustomerOrderIdLookup(client);
+    const [a, b, c] = await Promise.all([lookup.find("cust-a"), lookup.find("cust-b"), lookup.find("cust-c")]);
+    expect([a.map((o) => o.orderId), b.map((o) => o.orderId), c]).to.deep.equal([["c1"], ["c2"], []]);
+    expect(s.lists()).to.have.length(1);
+    expect(s.refused).to.deep.equal([]);
+  });
+});
