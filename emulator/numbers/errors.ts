@@ -26,6 +26,15 @@ export const CODES = {
   alreadyOnOrder: "5218",
   backorderNotAllowed: "5522",
   tnNotValid: "12512",
-  searchInvalid: "4000",
-  searchNoCriteria: "4010",
+  // Bandwidth's Numbers error table (SearchErrorType): one code per criterion, 4010 for unsupported or invalid criteria.
+  searchAreaCode: "4000",
+  searchRateCenter: "4001",
+  searchNpaNxx: "4002",
+  searchTollFreeVanity: "4003",
+  searchTollFreeWildCard: "4004",
+  searchCity: "4005",
+  searchState: "4006",
+  searchZip: "4007",
+  searchLata: "4008",
+  searchInvalid: "4010",
 } as const;

@@ -151,17 +151,27 @@ function listed(
   );
 }
 
-const SEARCH_FORMATS: Array<[keyof SearchCriteria, RegExp, string]> = [
-  ["areaCode", /^[2-9]\d{2}$/, "area code must be 3 digits, the first 2-9"],
-  ["npaNxx", /^[2-9]\d{2}[2-9]\d{2}$/, "npaNxx must be 6 digits (NPA and NXX, each starting 2-9)"],
-  ["npaNxxx", /^[2-9]\d{2}[2-9]\d{3}$/, "npaNxxx must be 7 digits (NPA, NXX and one more digit)"],
-  ["state", /^[A-Za-z]{2}$/, "state must be a two-letter abbreviation"],
-  ["zip", /^\d{5}(-\d{4})?$/, "zip must be NNNNN or NNNNN-NNNN"],
-  ["lata", /^\d{1,5}$/, "lata must be at most 5 digits"],
-  ["localVanity", /^[A-Za-z0-9]{4,7}$/, "localVanity must be 4 to 7 alphanumeric characters"],
-  ["tollFreeVanity", /^[A-Za-z0-9]{4,7}$/, "tollFreeVanity must be 4 to 7 alphanumeric characters"],
-  ["tollFreeWildCardPattern", /^8(\*\*|\d\*|\d\d)$/, "tollFreeWildCardPattern must look like 8**, 80* or 877"],
-  ["endsIn", /^(true|false)$/i, "endsIn must be true or false"],
+const SEARCH_FORMATS: Array<[keyof SearchCriteria, RegExp, string, string]> = [
+  ["areaCode", /^[2-9]\d{2}$/, "area code must be 3 digits, the first 2-9", CODES.searchAreaCode],
+  ["npaNxx", /^[2-9]\d{2}[2-9]\d{2}$/, "npaNxx must be 6 digits (NPA and NXX, each starting 2-9)", CODES.searchNpaNxx],
+  ["npaNxxx", /^[2-9]\d{2}[2-9]\d{3}$/, "npaNxxx must be 7 digits (NPA, NXX and one more digit)", CODES.searchNpaNxx],
+  ["state", /^[A-Za-z]{2}$/, "state must be a two-letter abbreviation", CODES.searchState],
+  ["zip", /^\d{5}(-\d{4})?$/, "zip must be NNNNN or NNNNN-NNNN", CODES.searchZip],
+  ["lata", /^\d{1,5}$/, "lata must be at most 5 digits", CODES.searchLata],
+  ["localVanity", /^[A-Za-z0-9]{4,7}$/, "localVanity must be 4 to 7 alphanumeric characters", CODES.searchInvalid],
+  [
+    "tollFreeVanity",
+    /^[A-Za-z0-9]{4,7}$/,
+    "tollFreeVanity must be 4 to 7 alphanumeric characters",
+    CODES.searchTollFreeVanity,
+  ],
+  [
+    "tollFreeWildCardPattern",
+    /^8(\*\*|\d\*|\d\d)$/,
+    "tollFreeWildCardPattern must look like 8**, 80* or 877",
+    CODES.searchTollFreeWildCard,
+  ],
+  ["endsIn", /^(true|false)$/i, "endsIn must be true or false", CODES.searchInvalid],
 ];
 const LOCAL_KEYS: Array<keyof SearchCriteria> = [
   "areaCode",
@@ -244,21 +254,24 @@ function parseQuantity(value: string | undefined, errors: ErrorDetail[]): number
   return n;
 }
 
-/** Checks criterion formats and combinations; returns Bandwidth-style errors. */
-export function validateCriteria(c: SearchCriteria, code: string = CODES.searchInvalid): ErrorDetail[] {
+/** Checks criterion formats and combinations; returns Bandwidth-style errors (without criteria: 4010 if required). */
+export function validateCriteria(c: SearchCriteria, criteriaRequired = true): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
-  for (const [key, format, message] of SEARCH_FORMATS) {
+  for (const [key, format, message, code] of SEARCH_FORMATS) {
     const value = c[key];
     if (value !== undefined && !format.test(value)) errors.push({ code, description: `Invalid ${key}: ${message}` });
   }
-  if (c.rateCenter !== undefined && !c.state) errors.push({ code, description: "rateCenter requires state" });
-  if (c.city !== undefined && !c.state) errors.push({ code, description: "city requires state" });
+  if (c.rateCenter !== undefined && !c.state) {
+    errors.push({ code: CODES.searchRateCenter, description: "rateCenter requires state" });
+  }
+  if (c.city !== undefined && !c.state) errors.push({ code: CODES.searchCity, description: "city requires state" });
+  const code = CODES.searchInvalid;
   if (c.endsIn !== undefined && !c.localVanity) errors.push({ code, description: "endsIn requires localVanity" });
   const local = LOCAL_KEYS.some((k) => c[k] !== undefined) || c.state !== undefined;
   const tollFree = TOLL_FREE_KEYS.some((k) => c[k] !== undefined);
   if (local && tollFree) errors.push({ code, description: "Toll-free and local criteria cannot be combined" });
-  if (!local && !tollFree) {
-    errors.push({ code: CODES.searchNoCriteria, description: "At least one search criterion is required" });
+  if (!local && !tollFree && criteriaRequired) {
+    errors.push({ code, description: "At least one search criterion is required" });
   }
   return errors;
 }
@@ -682,8 +695,7 @@ export class NumbersModel {
       } else {
         const q = fields.get("Quantity");
         quantity = parseQuantity(typeof q === "string" ? q : undefined, errors);
-        const criteriaErrors = validateCriteria(criteria, CODES.searchInvalid);
-        errors.push(...criteriaErrors.filter((e) => e.code !== CODES.searchNoCriteria || rule.required.length === 0));
+        errors.push(...validateCriteria(criteria, rule.required.length === 0));
       }
       // Bandwidth's order reference: a local vanity order needs AreaCode beside LocalVanity (a search does not).
       if (criteria.localVanity && !criteria.areaCode) {
