@@ -4,8 +4,11 @@ export interface FaultRule {
   method?: string;
   /** Regular expression source tested against the path (no query), e.g. "/orders$". */
   path: string;
-  kind: "status" | "reset-before" | "reset-after" | "latency";
-  /** For kind "status": the status answered instead of processing. */
+  kind: "status" | "status-after" | "reset-before" | "reset-after" | "latency";
+  /**
+   * For kind "status": the status answered instead of processing. For "status-after": the request IS processed (an
+   * order is placed) and this status answered instead, as a gateway's 504 hides a backend that went on.
+   */
   status?: number;
   /** For kind "latency": delay added before processing. */
   latencyMs?: number;
@@ -27,13 +30,13 @@ interface ActiveRule {
   hits: number;
 }
 
-const KINDS = new Set(["status", "reset-before", "reset-after", "latency"]);
+const KINDS = new Set(["status", "status-after", "reset-before", "reset-after", "latency"]);
 
 /** Checks a rule's shape; throws FaultRuleError. */
 export function validateFaultRule(rule: FaultRule): void {
   if (!rule || typeof rule.path !== "string") throw new FaultRuleError("fault rule needs a path regular expression");
   if (!KINDS.has(rule.kind)) throw new FaultRuleError(`unknown fault kind ${String(rule.kind)}`);
-  if (rule.kind === "status" && !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! <= 599)) {
+  if ((rule.kind === "status" || rule.kind === "status-after") && !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! <= 599)) {
     throw new FaultRuleError("a status fault needs a status between 100 and 599");
   }
   if (rule.kind === "latency" && !(typeof rule.latencyMs === "number" && rule.latencyMs >= 0)) {

@@ -202,7 +202,7 @@ export class EmulatorHttpServer {
 
     const rule = this.faults.match(method, path);
     if (rule) {
-      fault = rule.kind === "status" ? `status:${rule.status}` : rule.kind;
+      fault = rule.kind === "status" || rule.kind === "status-after" ? `${rule.kind}:${rule.status}` : rule.kind;
       if (rule.kind === "latency") {
         fault = `latency:${rule.latencyMs}`;
         await sleep(rule.latencyMs ?? 0);
@@ -216,6 +216,8 @@ export class EmulatorHttpServer {
     }
 
     const response = this.process(route, match.params, match.prefix, match.path, method, url, body, req);
+    if (rule?.kind === "status-after")
+      return send(response.status < 400 ? this.faultResponse(route, rule.status!) : response);
     if (rule?.kind === "reset-after") {
       status = response.status;
       log();

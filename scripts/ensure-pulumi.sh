@@ -101,7 +101,7 @@ start=$(date +%s)
 mkdir -p "$BIN_DIR"
 rm -f "$STAMP"
 log "building the Pulumi CLI ${PULUMI_VERSION} into ${INSTALL_DIR}: a one-time build, reused by later runs"
-log "it usually takes 3 to 5 minutes on 2 cores with Go's module cache warm, up to 10 when every module is downloaded"
+log "it takes about 7 minutes on 2 free cores with empty Go caches (modules downloaded), 3 to 4 with them warm, and longer on a busy machine"
 
 # The pinned go.sum files verify every module; the checksum database does not list every Pulumi release.
 export GONOSUMDB="${GONOSUMDB:+${GONOSUMDB},}github.com/pulumi/pulumi"

@@ -244,6 +244,8 @@ export class NumbersClient {
       customerOrderId: text(order, "CustomerOrderId"),
       siteId: text(order, "SiteId"),
       peerId: text(order, "PeerId"),
+      // The echoed order-type element (e.g. AreaCodeSearchAndOrderType) says which kind of order this is.
+      orderType: Object.keys(order ?? {}).find((name) => /OrderType$/.test(name)),
       orderCreateDate: isoDate(text(order, "OrderCreateDate") ?? text(response, "OrderCreateDate")),
       lastModifiedDate: isoDate(text(response, "LastModifiedDate")),
       orderCompleteDate: isoDate(text(response, "OrderCompleteDate")),

@@ -84,6 +84,8 @@ export interface OrderInfo {
   customerOrderId?: string;
   siteId?: string;
   peerId?: string;
+  /** The order-type element the order was placed with, as Bandwidth echoes it (e.g. AreaCodeSearchAndOrderType). */
+  orderType?: string;
   /** ISO 8601. */
   orderCreateDate?: string;
   /** ISO 8601. */

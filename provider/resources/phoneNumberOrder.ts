@@ -204,7 +204,8 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
     if (count !== undefined && !c.unknown("telephoneNumbers")) out.quantity = count;
   } else if (kind !== undefined) {
     if (quantity !== undefined) out.quantity = quantity;
-    else if (!c.given("quantity")) out.quantity = 1; // never let the API's default of 5000 apply
+    // Never let the API's default of 5000 apply; an adopted order's numbers stay as they are unless quantity is set.
+    else if (!c.given("quantity") && !c.given("adoptOrderId")) out.quantity = 1;
   } else if (c.given("quantity") && !c.unknown("quantity")) {
     c.fail(
       "quantity",
@@ -249,8 +250,10 @@ export function checkPhoneNumberOrder(news: Record<string, unknown>): {
   if (coid !== undefined) out.customerOrderId = coid;
   else if (!c.given("customerOrderId")) {
     const parts = [resourceKey ?? null, out.siteId ?? null, out.peerId ?? null, kind ?? null, adoptOrderId ?? null];
-    for (const key of CRITERIA_KEYS) parts.push((criteria as Record<string, unknown>)[key] ?? null);
-    const anyUnknown = ["siteId", "peerId", "state", ...CRITERIA_KEYS].some((k) => c.unknown(k));
+    // Every input whose change replaces the resource is part of the id, so a replacement never carries its
+    // predecessor's CustomerOrderId (and cannot be mistaken for it).
+    for (const key of SEARCH_KEYS) parts.push((criteria as Record<string, unknown>)[key] ?? null);
+    const anyUnknown = ["siteId", "peerId", ...SEARCH_KEYS].some((k) => c.unknown(k));
     // The number set and quantity are left out: they change in place, the order's identity does not.
     out.customerOrderId = anyUnknown
       ? UNKNOWN
@@ -288,8 +291,13 @@ export function diffPhoneNumberOrder(
   const settingsChange = SETTING_KEYS.some((k) => !sameValue(olds[k], news[k]));
   const renamed = !sameValue(olds.name, news.name);
   const pending = (olds.pendingOrderIds ?? []).length > 0;
+  // A loss accepted by lowering quantity: an update (no API call) forgets the vacated positions.
+  const acceptedLoss =
+    (olds.vacatedSlots ?? []).length > 0 &&
+    typeof news.quantity === "number" &&
+    (olds.telephoneNumbers ?? []).length >= news.quantity;
   return {
-    changes: replaces.length > 0 || numbersChange || settingsChange || renamed || pending,
+    changes: replaces.length > 0 || numbersChange || settingsChange || renamed || pending || acceptedLoss,
     replaces,
     deleteBeforeReplace: false,
   };
@@ -423,25 +431,42 @@ async function awaitOrder(
 }
 
 /**
- * An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, and
- * either still pending or holding numbers still in service on the account.
+ * An order this resource may take over instead of placing one. Adopting exists for two cases only, an answer lost in
+ * transit and a `pulumi up` killed mid-order, so an order is adopted only when it provably is this resource's own:
+ * its CustomerOrderId is this resource's (derived from organization, project, stack, name and every replace-triggering
+ * input), it is not one of `exclude`, no other resource of this deployment holds it, its echoed order type, site and
+ * peer are this resource's, and each number it assigned is still assigned to that very order (`GET /tns/{tn}` names
+ * it), so a number released and since recycled is never adopted back.
  */
 async function findReusableOrder(
   client: NumbersClient,
   customerOrderId: string,
   exclude: ReadonlySet<string>,
+  want: { orderType: string; siteId: string; peerId?: string },
 ): Promise<{ reusable?: string; known: Set<string> }> {
   const summaries = await client.listOrders({ customerOrderId });
   const known = new Set(summaries.map((s) => s.orderId));
   const candidates = summaries
-    .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
+    .filter((s) => !exclude.has(s.orderId) && !heldOrders.has(s.orderId) && s.status.toUpperCase() !== "FAILED")
     .sort((a, b) => String(b.orderDate ?? "").localeCompare(String(a.orderDate ?? "")));
   for (const s of candidates) {
-    if (isPending(s.status)) return { reusable: s.orderId, known };
     const order = await client.getOrder(s.orderId);
+    const sameOrder =
+      (order.orderType === undefined || order.orderType === want.orderType) &&
+      (order.siteId === undefined || order.siteId === want.siteId) &&
+      (order.peerId ?? undefined) === (want.peerId ?? order.peerId ?? undefined);
+    if (!sameOrder) continue;
+    if (isPending(order.status)) return { reusable: s.orderId, known };
+    if (order.completedNumbers.length === 0) continue;
+    let stillItsOwn = true;
     for (const tn of order.completedNumbers) {
-      if (await client.isInService(tn)) return { reusable: s.orderId, known };
+      const number = await client.getTelephoneNumber(tn).catch(() => undefined);
+      if (number?.orderId !== s.orderId || !/^in\s*service$/i.test(number.status ?? "")) {
+        stillItsOwn = false;
+        break;
+      }
     }
+    if (stillItsOwn) return { reusable: s.orderId, known };
   }
   return { known };
 }
@@ -506,7 +531,11 @@ async function acquire(
   deadlineMs: number,
 ): Promise<{ order: OrderInfo; timedOut: boolean }> {
   const who = label(inputs);
-  const { reusable, known } = await findReusableOrder(client, customerOrderId, new Set(h.orderIds));
+  const { reusable, known } = await findReusableOrder(client, customerOrderId, new Set(h.orderIds), {
+    orderType: orderTypeFor(criteria).element,
+    siteId: inputs.siteId,
+    peerId: inputs.peerId,
+  });
   let orderId: string;
   if (reusable) {
     progress(`${who}: resuming order ${reusable} found by CustomerOrderId ${customerOrderId}`);
@@ -675,6 +704,9 @@ async function update(
     h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
     if (problems.length > 0) fail(`${who}: disconnect incomplete: ${problems.join("; ")}`);
   }
+  // Vacated positions are kept only until the loss is refilled or accepted (quantity lowered to what is held): a
+  // later scale-up appends, so no surviving number moves to another index.
+  if (news.quantity === undefined || h.telephoneNumbers.length >= news.quantity) h.vacatedSlots = [];
   return { outs: toOutputs(news, h) };
 }
 
@@ -771,23 +803,52 @@ async function destroy(_id: string, props: PhoneNumberOrderOutputs): Promise<voi
   progress(`${who}: disconnected ${h.telephoneNumbers.length} number(s)`);
 }
 
+/**
+ * Orders that resources of this deployment already hold, by order id. Every resource of a deployment runs in this
+ * one provider process, and the engine diffs (or reads) an existing resource before it creates its replacement, so a
+ * create never adopts an order its predecessor or a sibling still holds.
+ */
+const heldOrders = new Map<string, string>();
+
+function noteHeld(id: string, state: Partial<PhoneNumberOrderOutputs> | undefined): void {
+  for (const orderId of state?.orderIds ?? []) heldOrders.set(orderId, id);
+}
+
 /** The PhoneNumberOrder implementation the serialized provider loads by module path. */
 export const implementation = {
   async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     return checkPhoneNumberOrder(news);
   },
   async diff(
-    _id: string,
+    id: string,
     olds: PhoneNumberOrderOutputs,
     news: PhoneNumberOrderInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
+    noteHeld(id, olds);
     return diffPhoneNumberOrder(olds, news);
   },
-  ...withNextSteps(label, { create, read, update, delete: destroy }),
+  ...withNextSteps(label, {
+    create,
+    read: (id: string, props: PhoneNumberOrderOutputs) => (noteHeld(id, props), read(id, props)),
+    update: (id: string, olds: PhoneNumberOrderOutputs, news: PhoneNumberOrderInputs & Record<string, unknown>) => (
+      noteHeld(id, olds),
+      update(id, olds, news)
+    ),
+    delete: destroy,
+  }),
 };
 
 /** The dynamic provider of PhoneNumberOrder, as serialized into state. */
 export const phoneNumberOrderProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
+
+/** The stack's organization; a backend without organizations (a local one) has none. */
+function organization(): string {
+  try {
+    return pulumi.getOrganization() || "organization";
+  } catch {
+    return "organization";
+  }
+}
 
 /**
  * Telephone numbers owned by a stack: ordered on create (polled to completion), scaled by extra orders and
@@ -820,7 +881,7 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       orderCreateDate: undefined,
       vacatedSlots: undefined,
     };
-    const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const resourceKey = `${organization()}/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     super(
       phoneNumberOrderProvider,
       name,

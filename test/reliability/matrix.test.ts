@@ -237,7 +237,9 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   });
 
   it("places exactly as many orders as the user intended (no duplicate order after any fault)", () => {
-    const wrong = results.filter((r) => r.orders !== r.expectedOrders);
+    // A lifecycle that ended in a clear error may have ordered less (an order POST that may have reached Bandwidth is
+    // never sent again); more is never acceptable.
+    const wrong = results.filter((r) => r.orders > r.expectedOrders || (r.succeeded && r.orders !== r.expectedOrders));
     expect(wrong, describeBad(wrong)).to.deep.equal([]);
   });
 

@@ -50,7 +50,7 @@ describe("a program using the public names (pulumi.runtime.setMocks)", () => {
 
     const order = registered.find((r) => r.name === "numbers")!;
     expect(order.type).to.equal("pulumi-nodejs:dynamic/bandwidth:PhoneNumberOrder");
-    expect(order.inputs.resourceKey).to.equal("proj/dev/numbers");
+    expect(order.inputs.resourceKey).to.equal("organization/proj/dev/numbers");
     const provider = String(order.inputs.__provider);
     expect(provider).to.include("pulumi-bandwidth/internal/resources/phoneNumberOrder");
     const voice = registered.find((r) => r.name === "import-1")!;

@@ -120,7 +120,8 @@ describe("PhoneNumberOrder against the emulator", function () {
     const after = up.outs.telephoneNumbers as string[];
     expect(after).to.have.length(3);
     expect([after[0], after[2]]).to.deep.equal([a, c]);
-    expect(after[1]).to.not.equal(lost);
+    // The refill may even be the lost number itself, recycled by then: what matters is that it is held again.
+    expect(inService()).to.include(after[1]);
     expect(up.outs.vacatedSlots).to.deep.equal([]);
   });
 
