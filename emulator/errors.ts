@@ -30,10 +30,3 @@ export class NotFoundError extends EmulatorError {
     super("NOT_FOUND", message, details);
   }
 }
-
-/** The v1 number is already imported (HTTP 409 `duplicate-number`). */
-export class DuplicateNumberError extends EmulatorError {
-  constructor(message: string) {
-    super("DUPLICATE_NUMBER", message);
-  }
-}

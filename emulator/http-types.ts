@@ -1,4 +1,4 @@
-import type { AccountSeed } from "./models";
+import type { AccountSeed } from "./accounts";
 
 /** A request as the handlers see it: already routed and authenticated. */
 export interface ApiRequest {

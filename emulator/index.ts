@@ -7,7 +7,8 @@ import type { RateCategory, RateLimitOptions } from "./ratelimit";
 import { EmulatorHttpServer } from "./server";
 
 export type { LoggedRequest } from "./admin";
-export { DuplicateNumberError, EmulatorError, type ErrorDetail, NotFoundError, ValidationError } from "./errors";
+export { EmulatorError, type ErrorDetail, NotFoundError, ValidationError } from "./errors";
+export { DuplicateNumberError } from "./voice/errors";
 export type { FaultRule } from "./faults";
 export type { InventoryNumber } from "./inventory";
 export {

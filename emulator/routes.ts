@@ -2,8 +2,10 @@ import type { ApiRequest, ApiResponse } from "./http-types";
 import type { EmulatorModel } from "./models";
 import type { RateCategory } from "./ratelimit";
 import { PROVISIONING_ROUTES } from "./provisioning/responses";
-import * as numbers from "./responses/numbers";
-import * as voice from "./responses/voice";
+import type { NumbersModel } from "./numbers/models";
+import * as numbers from "./numbers/responses";
+import type { VoiceModel } from "./voice/models";
+import * as voice from "./voice/responses";
 
 /** Which API a request belongs to (also the `api` of a logged request). */
 export type ApiName = "numbers" | "voice" | "admin";
@@ -40,8 +42,25 @@ function numbersRoute(
   return { method, api: "numbers", pattern: compilePath(path), scope, category, errorRoot, handle };
 }
 
-function voiceRoute(method: string, path: string, category: RateCategory, handle: Route["handle"]): Route {
-  return { method, api: "voice", pattern: compilePath(path), scope: "user", category, handle };
+function voiceRoute(
+  method: string,
+  path: string,
+  category: RateCategory,
+  handle: (model: VoiceModel, req: ApiRequest) => ApiResponse,
+): Route {
+  return {
+    method,
+    api: "voice",
+    pattern: compilePath(path),
+    scope: "user",
+    category,
+    handle: (m, req) => handle(m.voice, req),
+  };
+}
+
+/** A Numbers API handler, given the Numbers API's own model. */
+function onNumbers(handle: (model: NumbersModel, req: ApiRequest) => ApiResponse): Route["handle"] {
+  return (model, req) => handle(model.numbers, req);
 }
 
 const ORDERS = "/accounts/:accountId/orders";
@@ -55,30 +74,42 @@ export const NUMBERS_ROUTES: readonly Route[] = [
     "/accounts/:accountId/availableNumbers",
     "SEARCH",
     "SearchResult",
-    numbers.searchAvailableNumbers,
+    onNumbers(numbers.searchAvailableNumbers),
   ),
-  numbersRoute("POST", ORDERS, "ORDER", "OrderResponse", numbers.createOrder),
-  numbersRoute("GET", ORDERS, "HISTORY", "ResponseSelectWrapper", numbers.listOrders),
-  numbersRoute("GET", `${ORDERS}/:orderId`, "HISTORY", "OrderResponse", numbers.getOrder),
-  numbersRoute("PUT", `${ORDERS}/:orderId`, "ORDER", "OrderResponse", numbers.updateOrder),
-  numbersRoute("POST", DISCONNECTS, "DISCONNECT", "DisconnectTelephoneNumberOrderResponse", numbers.createDisconnect),
-  numbersRoute("GET", DISCONNECTS, "HISTORY", "ResponseSelectWrapper", numbers.listDisconnects),
+  numbersRoute("POST", ORDERS, "ORDER", "OrderResponse", onNumbers(numbers.createOrder)),
+  numbersRoute("GET", ORDERS, "HISTORY", "ResponseSelectWrapper", onNumbers(numbers.listOrders)),
+  numbersRoute("GET", `${ORDERS}/:orderId`, "HISTORY", "OrderResponse", onNumbers(numbers.getOrder)),
+  numbersRoute("PUT", `${ORDERS}/:orderId`, "ORDER", "OrderResponse", onNumbers(numbers.updateOrder)),
+  numbersRoute(
+    "POST",
+    DISCONNECTS,
+    "DISCONNECT",
+    "DisconnectTelephoneNumberOrderResponse",
+    onNumbers(numbers.createDisconnect),
+  ),
+  numbersRoute("GET", DISCONNECTS, "HISTORY", "ResponseSelectWrapper", onNumbers(numbers.listDisconnects)),
   numbersRoute(
     "GET",
     `${DISCONNECTS}/:disconnectId`,
     "HISTORY",
     "DisconnectTelephoneNumberOrderResponse",
-    numbers.getDisconnect,
+    onNumbers(numbers.getDisconnect),
   ),
-  numbersRoute("GET", "/accounts/:accountId/inserviceNumbers", "INSERVICE_NPANXX", "TNs", numbers.listInServiceNumbers),
+  numbersRoute(
+    "GET",
+    "/accounts/:accountId/inserviceNumbers",
+    "INSERVICE_NPANXX",
+    "TNs",
+    onNumbers(numbers.listInServiceNumbers),
+  ),
   numbersRoute(
     "GET",
     "/accounts/:accountId/inserviceNumbers/:tn",
     "INSERVICE_NPANXX",
     "TNs",
-    numbers.getInServiceNumber,
+    onNumbers(numbers.getInServiceNumber),
   ),
-  numbersRoute("GET", "/tns/:tn", "HISTORY", "TelephoneNumberResponse", numbers.getTn, "any-account"),
+  numbersRoute("GET", "/tns/:tn", "HISTORY", "TelephoneNumberResponse", onNumbers(numbers.getTn), "any-account"),
   ...PROVISIONING_ROUTES.map((r) =>
     numbersRoute(r.method, r.path, "PROVISIONING", r.errorRoot, (model, req) => r.handle(model.provisioning, req)),
   ),

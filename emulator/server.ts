@@ -8,8 +8,8 @@ import type { ApiRequest, ApiResponse } from "./http-types";
 import type { AccountSeed, EmulatorModel, ModelDelays } from "./models";
 import { RateLimiter, type RateLimitOptions } from "./ratelimit";
 import { type AuthPolicy, DEFAULT_AUTH_POLICY, redactBody, TOKEN_PATH, TokenIssuer } from "./oauth";
-import { errorDocument } from "./responses/numbers";
-import { voiceError, voiceErrorFor } from "./responses/voice";
+import { errorDocument } from "./numbers/responses";
+import { voiceError, voiceErrorFor } from "./voice/responses";
 import { type ApiName, matchRoute, type Route } from "./routes";
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;

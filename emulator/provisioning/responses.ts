@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { EmulatorError, type ErrorDetail, NotFoundError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
-import { el, toXml, tx, type XmlChild, type XmlElement } from "../responses/numbers";
+import { el, toXml, tx, type XmlChild, type XmlElement } from "../xml";
 import { refuse, PROVISIONING_CODES as C, ProvisioningError } from "./errors";
 import type {
   ApplicationInput,

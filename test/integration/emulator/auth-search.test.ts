@@ -133,11 +133,25 @@ describe("emulator: availableNumbers search", () => {
     expect(res.body).not.to.contain("TelephoneNumberList");
   });
 
-  for (const bad of ["areaCode=1x9", "quantity=0&areaCode=919", "rateCenter=CARY", "zip=123", "foo=bar"]) {
-    it(`answers 400 with SearchResult/Error for the bad query ${bad}`, async () => {
+  // Codes from Bandwidth's Numbers error table (SearchErrorType): one per criterion, 4010 for unsupported criteria.
+  const badQueries: Array<[string, string]> = [
+    ["areaCode=1x9", "4000"],
+    ["rateCenter=CARY", "4001"],
+    ["npaNxx=12345", "4002"],
+    ["tollFreeWildCardPattern=9**", "4004"],
+    ["city=CARY", "4005"],
+    ["state=NCX", "4006"],
+    ["zip=123", "4007"],
+    ["lata=123456", "4008"],
+    ["quantity=0&areaCode=919", "4010"],
+    ["foo=bar", "4010"],
+  ];
+  for (const [bad, code] of badQueries) {
+    it(`answers 400 with SearchResult/Error code ${code} for the bad query ${bad}`, async () => {
       const res = await search(bad);
       expect(res.status).to.equal(400);
       expect(res.body).to.match(/<SearchResult>\s*<Error>\s*<Code>\d+<\/Code>\s*<Description>[^<]+<\/Description>/);
+      expect(tag(res.body, "Code")).to.equal(code);
     });
   }
 });

@@ -1,6 +1,7 @@
-import { DuplicateNumberError, type EmulatorError, NotFoundError, ValidationError } from "../errors";
+import { type EmulatorError, NotFoundError, ValidationError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
-import type { EmulatorModel, ImportProvider, VoiceNumberInput, VoiceNumberRecord } from "../models";
+import { DuplicateNumberError, VOICE_CODES } from "./errors";
+import type { ImportProvider, VoiceModel, VoiceNumberInput, VoiceNumberRecord } from "./models";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8" };
 
@@ -11,7 +12,7 @@ export function voiceError(status: number, category: string, code: string, messa
 
 /** Maps a model error to its v1 status and body. */
 export function voiceErrorFor(err: EmulatorError): ApiResponse {
-  if (err instanceof ValidationError) return voiceError(400, "bad-request", "validation-error", err.message);
+  if (err instanceof ValidationError) return voiceError(400, "bad-request", VOICE_CODES.validation, err.message);
   if (err instanceof NotFoundError) return voiceError(404, "not-found", "number-not-found", err.message);
   if (err instanceof DuplicateNumberError) return voiceError(409, "conflict", "duplicate-number", err.message);
   return voiceError(500, "internal-server-error", "internal-error", err.message);
@@ -59,10 +60,12 @@ function body(req: ApiRequest): VoiceNumberInput {
   try {
     parsed = JSON.parse(req.body || "{}");
   } catch {
-    throw new ValidationError([{ code: "validation-error", description: "The request body is not valid JSON" }]);
+    throw new ValidationError([{ code: VOICE_CODES.validation, description: "The request body is not valid JSON" }]);
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ValidationError([{ code: "validation-error", description: "The request body must be a JSON object" }]);
+    throw new ValidationError([
+      { code: VOICE_CODES.validation, description: "The request body must be a JSON object" },
+    ]);
   }
   return parsed as VoiceNumberInput;
 }
@@ -73,21 +76,21 @@ function numberParam(req: ApiRequest): string {
 }
 
 /** `POST /v1/users/{u}/phoneNumbers`: 201, empty body, Location of the new `n-...` id. */
-export function importNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function importNumber(model: VoiceModel, req: ApiRequest): ApiResponse {
   const input = body(req) as VoiceNumberInput & { provider?: unknown };
   const v = model.importVoiceNumber(req.params.userId, input, importProvider(input.provider));
   return { status: 201, headers: { Location: `${req.baseUrl}/v1/users/${v.userId}/phoneNumbers/${v.id}` } };
 }
 
 /** `GET /v1/users/{u}/phoneNumbers/{id or E.164}` */
-export function getNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function getNumber(model: VoiceModel, req: ApiRequest): ApiResponse {
   return json(200, numberJson(model.getVoiceNumber(req.params.userId, numberParam(req)), req));
 }
 
 const LIST_FILTERS = ["applicationId", "state", "name", "city", "numberState"] as const;
 
 /** `GET /v1/users/{u}/phoneNumbers?page=0&size=25`: a JSON array; the next page in a `Link` header. */
-export function listNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function listNumbers(model: VoiceModel, req: ApiRequest): ApiResponse {
   const filter: Partial<Record<(typeof LIST_FILTERS)[number], string>> = {};
   for (const f of LIST_FILTERS) {
     const value = req.query.get(f);
@@ -114,13 +117,13 @@ export function listNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse 
 }
 
 /** `POST /v1/users/{u}/phoneNumbers/{id}`: update (applicationId "" detaches). */
-export function updateNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function updateNumber(model: VoiceModel, req: ApiRequest): ApiResponse {
   model.updateVoiceNumber(req.params.userId, numberParam(req), body(req));
   return { status: 200 };
 }
 
 /** `DELETE /v1/users/{u}/phoneNumbers/{id}`: un-import. */
-export function deleteNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function deleteNumber(model: VoiceModel, req: ApiRequest): ApiResponse {
   model.deleteVoiceNumber(req.params.userId, numberParam(req));
   return { status: 200 };
 }

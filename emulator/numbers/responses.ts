@@ -2,71 +2,18 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { type ErrorDetail, ValidationError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
 import type { InventoryNumber } from "../inventory";
+import { el, tx, type XmlChild, xmlResponse, type XmlElement } from "../xml";
+import { CODES } from "./errors";
 import {
-  CODES,
   type DisconnectRecord,
   type DisconnectRequest,
-  type EmulatorModel,
+  type NumbersModel,
   type OrderRecord,
   type OrderRequest,
   type OrderTypeInput,
   parseSearchQuery,
   type TnRecord,
-} from "../models";
-
-// ---- XML out ---------------------------------------------------------------------------------------------------
-
-/** A node of an XML document; `undefined`/`false` children are skipped so optional elements read naturally. */
-export interface XmlElement {
-  name: string;
-  value?: string;
-  children?: XmlChild[];
-}
-export type XmlChild = XmlElement | undefined | false;
-
-/** An element with children. */
-export function el(name: string, ...children: XmlChild[]): XmlElement {
-  return { name, children };
-}
-
-/** A text element, or nothing when the value is undefined. */
-export function tx(name: string, value: string | number | boolean | undefined): XmlElement | undefined {
-  return value === undefined ? undefined : { name, value: String(value) };
-}
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
-/** Escapes text for element content. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ESCAPES[c]);
-}
-
-function render(node: XmlElement, depth: number, out: string[]): void {
-  const pad = "    ".repeat(depth);
-  const kids = (node.children ?? []).filter((c): c is XmlElement => !!c);
-  if (node.value !== undefined) {
-    out.push(`${pad}<${node.name}>${escapeXml(node.value)}</${node.name}>`);
-  } else if (kids.length === 0) {
-    out.push(`${pad}<${node.name}/>`);
-  } else {
-    out.push(`${pad}<${node.name}>`);
-    for (const kid of kids) render(kid, depth + 1, out);
-    out.push(`${pad}</${node.name}>`);
-  }
-}
-
-/** Serialises a document the way Bandwidth does (standalone declaration, 4-space indent). */
-export function toXml(root: XmlElement): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'];
-  render(root, 0, out);
-  return `${out.join("\n")}\n`;
-}
-
-const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8" };
-
-function xmlResponse(status: number, root: XmlElement, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { ...XML_HEADERS, ...headers }, body: toXml(root) };
-}
+} from "./models";
 
 // ---- XML in ----------------------------------------------------------------------------------------------------
 
@@ -365,7 +312,7 @@ function links(req: ApiRequest, size: number, next: string | undefined): XmlElem
 // ---- handlers ----------------------------------------------------------------------------------------------------
 
 /** `GET /accounts/{a}/availableNumbers` */
-export function searchAvailableNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function searchAvailableNumbers(model: NumbersModel, req: ApiRequest): ApiResponse {
   const query = parseSearchQuery(Object.fromEntries(req.query));
   const found = model.search(query);
   if (found.length === 0) return xmlResponse(200, el("SearchResult", tx("ResultCount", 0)));
@@ -382,7 +329,7 @@ export function searchAvailableNumbers(model: EmulatorModel, req: ApiRequest): A
 }
 
 /** `POST /accounts/{a}/orders` → 201 + Location, lower-case `<id>` in the echo. */
-export function createOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function createOrder(model: NumbersModel, req: ApiRequest): ApiResponse {
   const order = model.placeOrder(req.params.accountId, parseOrder(req.body));
   return xmlResponse(201, el("OrderResponse", orderEcho(order, true), tx("OrderStatus", order.status)), {
     Location: `${req.baseUrl}/accounts/${order.accountId}/orders/${order.id}`,
@@ -390,12 +337,12 @@ export function createOrder(model: EmulatorModel, req: ApiRequest): ApiResponse 
 }
 
 /** `GET /accounts/{a}/orders/{id}` */
-export function getOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function getOrder(model: NumbersModel, req: ApiRequest): ApiResponse {
   return xmlResponse(200, orderDocument(model.getOrder(req.params.accountId, req.params.orderId)));
 }
 
 /** `PUT /accounts/{a}/orders/{id}` (rename, CloseOrder) */
-export function updateOrder(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function updateOrder(model: NumbersModel, req: ApiRequest): ApiResponse {
   const order = model.updateOrder(req.params.accountId, req.params.orderId, parseOrderUpdate(req.body));
   return xmlResponse(200, orderDocument(order));
 }
@@ -428,7 +375,7 @@ function orderList<T>(
 }
 
 /** `GET /accounts/{a}/orders?customerOrderId=&status=&page=&size=` */
-export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function listOrders(model: NumbersModel, req: ApiRequest): ApiResponse {
   const q = parseListQuery(req.query);
   const orders = model.listOrders(req.params.accountId, q);
   return orderList(
@@ -450,7 +397,7 @@ export function listOrders(model: EmulatorModel, req: ApiRequest): ApiResponse {
 }
 
 /** `POST /accounts/{a}/disconnects` → 201 + Location. */
-export function createDisconnect(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function createDisconnect(model: NumbersModel, req: ApiRequest): ApiResponse {
   const d = model.placeDisconnect(req.params.accountId, parseDisconnect(req.body));
   return xmlResponse(201, disconnectDocument(d, false), {
     Location: `${req.baseUrl}/accounts/${d.accountId}/disconnects/${d.id}`,
@@ -458,12 +405,12 @@ export function createDisconnect(model: EmulatorModel, req: ApiRequest): ApiResp
 }
 
 /** `GET /accounts/{a}/disconnects/{id}` */
-export function getDisconnect(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function getDisconnect(model: NumbersModel, req: ApiRequest): ApiResponse {
   return xmlResponse(200, disconnectDocument(model.getDisconnect(req.params.accountId, req.params.disconnectId), true));
 }
 
 /** `GET /accounts/{a}/disconnects` — note the capitalised `<OrderId>` here (documented quirk). */
-export function listDisconnects(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function listDisconnects(model: NumbersModel, req: ApiRequest): ApiResponse {
   const q = parseListQuery(req.query);
   const all = model.listDisconnects(req.params.accountId, q);
   return orderList(
@@ -499,7 +446,7 @@ function tnDocument(rec: TnRecord): XmlElement {
 }
 
 /** `GET /tns/{tn}`: answers for any number Bandwidth knows, whichever account holds it. */
-export function getTn(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function getTn(model: NumbersModel, req: ApiRequest): ApiResponse {
   const rec = model.tn(req.params.tn);
   if (!rec) {
     return errorDocument(404, "TelephoneNumberResponse", [
@@ -510,12 +457,12 @@ export function getTn(model: EmulatorModel, req: ApiRequest): ApiResponse {
 }
 
 /** `GET /accounts/{a}/inserviceNumbers/{tn}`: 200 empty body or 404. */
-export function getInServiceNumber(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function getInServiceNumber(model: NumbersModel, req: ApiRequest): ApiResponse {
   return { status: model.isInService(req.params.accountId, req.params.tn) ? 200 : 404 };
 }
 
 /** `GET /accounts/{a}/inserviceNumbers`: the account's numbers in service. */
-export function listInServiceNumbers(model: EmulatorModel, req: ApiRequest): ApiResponse {
+export function listInServiceNumbers(model: NumbersModel, req: ApiRequest): ApiResponse {
   const numbers = model.numbersInService(req.params.accountId);
   // Bandwidth documents 204 with no body for an account with nothing in service.
   if (numbers.length === 0) return { status: 204 };
