@@ -36,7 +36,10 @@ const KINDS = new Set(["status", "status-after", "reset-before", "reset-after", 
 export function validateFaultRule(rule: FaultRule): void {
   if (!rule || typeof rule.path !== "string") throw new FaultRuleError("fault rule needs a path regular expression");
   if (!KINDS.has(rule.kind)) throw new FaultRuleError(`unknown fault kind ${String(rule.kind)}`);
-  if ((rule.kind === "status" || rule.kind === "status-after") && !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! <= 599)) {
+  if (
+    (rule.kind === "status" || rule.kind === "status-after") &&
+    !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! <= 599)
+  ) {
     throw new FaultRuleError("a status fault needs a status between 100 and 599");
   }
   if (rule.kind === "latency" && !(typeof rule.latencyMs === "number" && rule.latencyMs >= 0)) {
