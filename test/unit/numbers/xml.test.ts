@@ -129,9 +129,9 @@ describe("numbers XML errors", () => {
   it("reads a bare Error, a ResponseStatus and a ResponseStatus without ErrorCode", () => {
     expect(
       describeXmlErrors(
-        "<SearchResult><Error><Code>4000</Code><Description>bad zip</Description></Error></SearchResult>",
+        "<SearchResult><Error><Code>4007</Code><Description>bad zip</Description></Error></SearchResult>",
       ),
-    ).to.deep.equal([{ code: "4000", description: "bad zip" }]);
+    ).to.deep.equal([{ code: "4007", description: "bad zip" }]);
     expect(
       describeXmlErrors(
         "<SiteResponse><ResponseStatus><ErrorCode>5016</ErrorCode><Description>invalid SiteId</Description></ResponseStatus></SiteResponse>",
