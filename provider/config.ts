@@ -5,6 +5,7 @@
 
 /** A source of stack configuration values, such as the `config` of a dynamic provider's ConfigureRequest. */
 export interface ConfigSource {
+  /** The value of a stack config key such as `bandwidth:accountId`, or undefined when the stack does not set it. */
   get(key: string): string | undefined;
 }
 
@@ -18,36 +19,109 @@ interface Setting {
 
 /** The settings of design.md, one row each. */
 export const SETTINGS = {
-  accountId: { configKey: "bandwidth:accountId", envVar: "BANDWIDTH_ACCOUNT_ID" },
-  clientId: { configKey: "bandwidth:clientId", envVar: "BANDWIDTH_CLIENT_ID" },
-  clientSecret: { configKey: "bandwidth:clientSecret", envVar: "BANDWIDTH_CLIENT_SECRET", secret: true },
+  /** The Bandwidth account id the numbers are ordered on and read from. */
+  accountId: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:accountId",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_ACCOUNT_ID",
+  },
+  /** The OAuth 2.0 client id the provider exchanges for a token to call the Numbers API. */
+  clientId: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:clientId",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_CLIENT_ID",
+  },
+  /** The OAuth 2.0 client secret paired with `clientId`; keep it a secret in the stack. */
+  clientSecret: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:clientSecret",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_CLIENT_SECRET",
+    /** Set this one with `pulumi config set --secret`: it is a credential. */
+    secret: true,
+  },
+  /** Where the provider fetches its OAuth 2.0 token; point it at the emulator for local runs. */
   tokenUrl: {
+    /** The stack config key (`pulumi config set`), read first. */
     configKey: "bandwidth:tokenUrl",
+    /** The environment variable read when the stack config does not set the key. */
     envVar: "BANDWIDTH_TOKEN_URL",
+    /** The value used when neither the stack config nor the environment sets it. */
     defaultValue: "https://api.bandwidth.com/api/v1/oauth2/token",
   },
-  username: { configKey: "bandwidth:username", envVar: "BANDWIDTH_USERNAME" },
-  password: { configKey: "bandwidth:password", envVar: "BANDWIDTH_PASSWORD", secret: true },
-  userId: { configKey: "bandwidth:userId", envVar: "BANDWIDTH_USER_ID" },
-  apiToken: { configKey: "bandwidth:apiToken", envVar: "BANDWIDTH_API_TOKEN" },
-  apiSecret: { configKey: "bandwidth:apiSecret", envVar: "BANDWIDTH_API_SECRET", secret: true },
+  /** A legacy API User's username for HTTP Basic on the Numbers API (retired by Bandwidth on 2026-12-02). */
+  username: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:username",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_USERNAME",
+  },
+  /** The legacy API User's password paired with `username`; keep it a secret in the stack. */
+  password: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:password",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_PASSWORD",
+    /** Set this one with `pulumi config set --secret`: it is a credential. */
+    secret: true,
+  },
+  /** The Voice & Messaging v1 user id a VoiceImport acts as. */
+  userId: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:userId",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_USER_ID",
+  },
+  /** The Voice & Messaging v1 API token paired with `userId`. */
+  apiToken: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:apiToken",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_API_TOKEN",
+  },
+  /** The Voice & Messaging v1 API secret paired with `apiToken`; keep it a secret in the stack. */
+  apiSecret: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:apiSecret",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_API_SECRET",
+    /** Set this one with `pulumi config set --secret`: it is a credential. */
+    secret: true,
+  },
+  /** The base URL of the Numbers (Dashboard) API; point it at the emulator for local runs. */
   dashboardUrl: {
+    /** The stack config key (`pulumi config set`), read first. */
     configKey: "bandwidth:dashboardUrl",
+    /** The environment variable read when the stack config does not set the key. */
     envVar: "BANDWIDTH_DASHBOARD_URL",
+    /** The value used when neither the stack config nor the environment sets it. */
     defaultValue: "https://api.bandwidth.com/api",
   },
+  /** The base URL of the Voice & Messaging v1 API; point it at the emulator for local runs. */
   voiceUrl: {
+    /** The stack config key (`pulumi config set`), read first. */
     configKey: "bandwidth:voiceUrl",
+    /** The environment variable read when the stack config does not set the key. */
     envVar: "BANDWIDTH_VOICE_URL",
+    /** The value used when neither the stack config nor the environment sets it. */
     defaultValue: "https://api.catapult.inetwork.com",
   },
-  allowInsecureHttp: { configKey: "bandwidth:allowInsecureHttp", envVar: "BANDWIDTH_ALLOW_INSECURE_HTTP" },
+  /** When true, `http://` endpoints are accepted for hosts other than loopback (credentials then cross the network in clear text). */
+  allowInsecureHttp: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:allowInsecureHttp",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_ALLOW_INSECURE_HTTP",
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
 
 /** A missing or unusable setting. The message names the config key and the environment variable, never a value. */
 export class ConfigError extends Error {
+  /** Stable code of a configuration error, for callers that branch on the kind of error. */
   readonly code = "CONFIG";
   constructor(message: string) {
     super(message);

@@ -68,6 +68,8 @@ export {
 export type { SiteAddress } from "./provisioning";
 export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
+/** The full search of the Numbers API that {@link AvailableNumbersQuery} narrows (it adds `protected` and `orderBy`). */
+export type { AvailableNumbersQuery as NumbersSearchQuery } from "./numbers/types";
 export { type Failure, ValidationError } from "./validation";
 
 /** The dynamic resource providers themselves (pulumi.dynamic.ResourceProvider), for tests and advanced use. */

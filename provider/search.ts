@@ -14,9 +14,13 @@ export interface AvailableNumber {
   telephoneNumber: string;
   /** +1 E.164 form. */
   e164: string;
+  /** The number's city, as Bandwidth reports it. */
   city?: string;
+  /** The number's rate center, as Bandwidth reports it. */
   rateCenter?: string;
+  /** The number's two-letter state. */
   state?: string;
+  /** The number's LATA. */
   lata?: string;
 }
 

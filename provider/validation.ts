@@ -10,14 +10,20 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** One rejected input: the property and the rule it broke. Same shape as Pulumi's CheckFailure. */
 export interface Failure {
+  /** The input property that broke a rule, as `pulumi preview` names it. */
   property: string;
+  /** What is wrong with it, in a sentence shown next to the property. */
   reason: string;
 }
 
 /** Thrown by programmatic entry points (such as getAvailableNumbers) when inputs break a rule. */
 export class ValidationError extends Error {
+  /** Stable code of a rejected input, for callers that branch on the kind of error. */
   readonly code = "VALIDATION";
-  constructor(readonly failures: Failure[]) {
+  constructor(
+    /** Every rule the inputs broke, one entry per property and reason. */
+    readonly failures: Failure[],
+  ) {
     super(`invalid input: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
     this.name = "ValidationError";
   }

@@ -15,14 +15,19 @@ export interface ApiErrorDetail {
 
 /** Where a failed call was going: the HTTP method and the URL without credentials. */
 export interface RequestTarget {
+  /** The HTTP method of the failed request, such as GET or POST. */
   method?: string;
+  /** The URL of the failed request, without credentials. */
   url?: string;
 }
 
 /** Fields shared by every Bandwidth error. */
 export interface BandwidthErrorFields extends RequestTarget {
+  /** The HTTP status Bandwidth answered with; absent when no answer arrived (network error or timeout). */
   status?: number;
+  /** The error codes, descriptions and numbers Bandwidth listed in its answer, if any. */
   errors?: ApiErrorDetail[];
+  /** The underlying error (network failure, timeout, unreadable body) when there is one. */
   cause?: unknown;
 }
 

@@ -17,8 +17,11 @@ export class ResourceInitError extends Error {
   readonly nextStep = "Run `pulumi up` again: it resumes from the state kept, without placing a second order";
   constructor(
     message: string,
+    /** The id the engine records for the partly created resource. */
     readonly id: string,
+    /** The state the engine keeps for the resource, so that the next `pulumi up` resumes from it. */
     readonly properties: object,
+    /** Why the create stopped short, one line each. */
     readonly reasons: string[] = [message],
   ) {
     super(message);

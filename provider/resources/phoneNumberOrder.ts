@@ -84,17 +84,29 @@ export interface PhoneNumberOrderArgs {
 
 /** The checked, normalised inputs as the provider sees them. */
 export interface PhoneNumberOrderInputs extends Criteria {
+  /** The site (sub-account) the numbers are ordered into; changing it replaces the resource. */
   siteId: string;
+  /** The SIP peer (location) under the site the numbers land on; changing it replaces the resource. */
   peerId?: string;
+  /** The order's name in Bandwidth (the resource name unless given); a change renames the orders in place. */
   name: string;
+  /** How many numbers to hold; raising it places an extra order and lowering it disconnects the surplus. */
   quantity?: number;
+  /** Attributes sent for the new numbers, such as `Protected`. */
   tnAttributes?: string[];
+  /** Whether Bandwidth may fill the order with fewer numbers than asked for (PARTIAL) instead of failing it. */
   partialAllowed: boolean;
+  /** Whether a shortage waits as a backorder (BACKORDERED) instead of failing the order. */
   backOrderRequested: boolean;
+  /** The CustomerOrderId sent with every order, given or derived from project, stack, name and criteria; it lets a retried create find its own order. */
   customerOrderId: string;
+  /** The DisconnectMode sent when numbers are disconnected: `normal`, `soft-remove` or `purge`. */
   disconnectMode?: string;
+  /** The `Protected` value sent with a disconnect: TRUE, FALSE or UNCHANGED. */
   disconnectProtected?: string;
+  /** How long one `pulumi up` or `destroy` waits for an order or disconnect before leaving it pending. */
   timeoutSeconds: number;
+  /** An existing order whose numbers this resource manages instead of placing an order of its own. */
   adoptOrderId?: string;
   /** `project/stack/resource-name`, set by the resource class: names the resource in progress lines and ids. */
   resourceKey?: string;
@@ -987,19 +999,33 @@ function currentOrganization(): string | undefined {
  * disconnects, and un-imported and disconnected on destroy.
  */
 export class PhoneNumberOrder extends pulumi.dynamic.Resource {
+  /** The site (sub-account) the numbers were ordered into. */
   declare readonly siteId: pulumi.Output<string>;
+  /** The SIP peer (location) the numbers are on, if one was given. */
   declare readonly peerId: pulumi.Output<string | undefined>;
+  /** The order's name in Bandwidth. */
   declare readonly name: pulumi.Output<string>;
+  /** How many numbers the resource holds when ordered by criteria. */
   declare readonly quantity: pulumi.Output<number | undefined>;
+  /** The CustomerOrderId sent with this resource's orders; a retried create uses it to find its own order. */
   declare readonly customerOrderId: pulumi.Output<string>;
+  /** Bandwidth's order type for this resource's orders, e.g. AreaCodeSearchAndOrderType. */
   declare readonly orderType: pulumi.Output<string>;
+  /** Every order placed or adopted for this resource, oldest first. */
   declare readonly orderIds: pulumi.Output<string[]>;
+  /** Orders not final when the wait ran out; the next `pulumi up` resumes them. */
   declare readonly pendingOrderIds: pulumi.Output<string[]>;
+  /** The status of the most recent order: COMPLETE, PARTIAL, BACKORDERED, ... */
   declare readonly orderStatus: pulumi.Output<string>;
+  /** The numbers held, 10-digit, in the order they were acquired. */
   declare readonly telephoneNumbers: pulumi.Output<string[]>;
+  /** The same numbers in E.164 (+1...), index for index. */
   declare readonly e164Numbers: pulumi.Output<string[]>;
+  /** Numbers Bandwidth reported as failed in this resource's orders. */
   declare readonly failedNumbers: pulumi.Output<string[]>;
+  /** When the first order was created. */
   declare readonly orderCreateDate: pulumi.Output<string | undefined>;
+  /** Positions in `telephoneNumbers` whose numbers were lost since the last update; the next `pulumi up` refills them in place. */
   declare readonly vacatedSlots: pulumi.Output<number[]>;
   /** The Bandwidth account holding the numbers; another account's credentials are refused. */
   declare readonly accountId: pulumi.Output<string | undefined>;

@@ -23,10 +23,15 @@ export interface VoiceImportArgs {
 
 /** The checked inputs of a VoiceImport. */
 export interface VoiceImportInputs {
+  /** The number to import, 10-digit after checking; changing it replaces the import. */
   number: string;
+  /** The v1 application (`a-...`) that handles the number's calls and messages; absent means detached. */
   applicationId?: string;
+  /** The number's label in v1, when the program sets one. */
   name?: string;
+  /** Where calls go when the application cannot be reached (E.164). */
   fallbackNumber?: string;
+  /** Whether an already imported number is taken over instead of failing the create. */
   adoptExisting: boolean;
 }
 
@@ -226,15 +231,25 @@ export const voiceImportProvider: pulumi.dynamic.ResourceProvider = providerShim
 
 /** One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it. */
 export class VoiceImport extends pulumi.dynamic.Resource {
+  /** The imported number as given to the resource. */
   declare readonly number: pulumi.Output<string>;
+  /** The v1 application (`a-...`) the number is attached to, if any. */
   declare readonly applicationId: pulumi.Output<string | undefined>;
+  /** The number's label in v1. */
   declare readonly name: pulumi.Output<string | undefined>;
+  /** Where calls go when the application cannot be reached. */
   declare readonly fallbackNumber: pulumi.Output<string | undefined>;
+  /** v1's id of the number (`n-...`), also the resource id. */
   declare readonly numberId: pulumi.Output<string>;
+  /** The number as v1 formats it nationally, e.g. (919) 555-1234. */
   declare readonly nationalNumber: pulumi.Output<string | undefined>;
+  /** The number's city, as v1 reports it. */
   declare readonly city: pulumi.Output<string | undefined>;
+  /** The number's state, as v1 reports it. */
   declare readonly state: pulumi.Output<string | undefined>;
+  /** v1's numberState, e.g. enabled. */
   declare readonly numberState: pulumi.Output<string | undefined>;
+  /** When v1 created the number. */
   declare readonly createdTime: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: VoiceImportArgs, opts?: pulumi.CustomResourceOptions) {
