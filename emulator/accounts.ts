@@ -2,17 +2,25 @@ import { clientCredentialsOf } from "./oauth";
 
 /** A site (sub-account) and the SIP peers (locations) under it. */
 export interface SiteSeed {
+  /** The site's id. */
   siteId: string;
+  /** The ids of the SIP peers (locations) under the site; orders may name any of them. */
   peerIds: string[];
 }
 
 /** An account the emulator knows: Dashboard credentials, the linked v1 user and its sites. */
 export interface AccountSeed {
+  /** The Dashboard account id. */
   accountId: string;
+  /** The account's legacy API User name, accepted with HTTP Basic. */
   username: string;
+  /** That API User's password. */
   password: string;
+  /** The linked Voice & Messaging v1 user (`u-...`). */
   userId: string;
+  /** The v1 API token of that user. */
   apiToken: string;
+  /** The v1 API secret paired with `apiToken`. */
   apiSecret: string;
   /** OAuth 2.0 client id; default `client-{accountId}`. */
   clientId?: string;

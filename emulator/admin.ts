@@ -8,15 +8,21 @@ import { compilePath } from "./routes";
 
 /** One request as recorded by the emulator. */
 export interface LoggedRequest {
+  /** The request's position in the log, from 1. */
   seq: number;
   /** ISO time of arrival. */
   at: string;
+  /** Arrival time in epoch milliseconds. */
   atMs: number;
+  /** The HTTP method. */
   method: string;
+  /** The path, without the query. */
   path: string;
+  /** The query string, without the leading `?`. */
   query: string;
   /** Status the emulator produced (0 when the socket was reset before any processing). */
   status: number;
+  /** Which API the request went to: the Numbers (Dashboard) API, Voice v1 or the emulator's admin API. */
   api: "numbers" | "voice" | "admin";
   /** The request body, first 64 KiB. */
   body?: string;

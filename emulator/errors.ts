@@ -1,15 +1,20 @@
 /** One entry of Bandwidth's `<ErrorList>`: a numeric code, its description and, for per-number errors, the number. */
 export interface ErrorDetail {
+  /** Bandwidth's numeric error code, e.g. 5005. */
   code: string;
+  /** The description Bandwidth gives with the code. */
   description: string;
+  /** The number the error concerns, for per-number errors. */
   telephoneNumber?: string;
 }
 
 /** Base of every rule violation the emulator's model raises; `code` is stable and safe to branch on. */
 export class EmulatorError extends Error {
   constructor(
+    /** Stable code of the violation, such as VALIDATION or NOT_FOUND, safe to branch on in tests. */
     readonly code: string,
     message: string,
+    /** The `<ErrorList>` entries the emulator answers with on the wire. */
     readonly details: ErrorDetail[] = [],
   ) {
     super(message);

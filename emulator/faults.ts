@@ -4,6 +4,7 @@ export interface FaultRule {
   method?: string;
   /** Regular expression source tested against the path (no query), e.g. "/orders$". */
   path: string;
+  /** What the fault does: answer a status instead of the API, answer it after processing, reset the socket before or after processing, or add latency. */
   kind: "status" | "status-after" | "reset-before" | "reset-after" | "latency";
   /**
    * For kind "status": the status answered instead of processing. For "status-after": the request IS processed (an

@@ -20,7 +20,23 @@ export {
   type OrderRecord,
   type TnRecord,
   type VoiceNumberRecord,
+  type SiteSeed,
+  type DisconnectStatus,
+  type SearchCriteria,
+  type OrderTypeInput,
+  type OrderStatus,
+  type TnStatus,
+  type ModelSnapshot,
+  type VoiceNumberInput,
+  type ImportProvider,
+  type ListFilter,
+  type DisconnectRequest,
+  type OrderRequest,
+  type SearchQuery,
 } from "./models";
+export { type ModelDelays, type NumbersHooks, NumbersModel, type NumbersSnapshot } from "./numbers/models";
+export { type VoiceHooks, VoiceModel } from "./voice/models";
+export { Accounts } from "./accounts";
 export {
   type ApplicationInput,
   type ApplicationRecord,
@@ -60,7 +76,19 @@ export interface EmulatorOptions {
   /** Persist every order, number and import here; a restarted emulator resumes pending work. */
   stateFile?: string;
   /** Token buckets per account and category; `false` = unlimited; absent categories keep the generous defaults. */
-  rateLimits?: Partial<Record<RateCategory, { perMinute: number; burst: number }>> | false;
+  rateLimits?:
+    | Partial<
+        Record<
+          RateCategory,
+          {
+            /** Requests per minute the bucket refills at; beyond it the emulator answers 429. */
+            perMinute: number;
+            /** Requests that may arrive at once before the refill rate applies. */
+            burst: number;
+          }
+        >
+      >
+    | false;
   /** Faults injected from the start. */
   faults?: FaultRule[];
   /** Accounts to seed; default: the demo account only. */
@@ -81,9 +109,13 @@ export interface EmulatorOptions {
  * the account's OAuth 2.0 client credentials for the emulator's token endpoint.
  */
 export type DemoCredentials = Omit<AccountSeed, "sites" | "clientId" | "clientSecret"> & {
+  /** The account's OAuth 2.0 client id for the emulator's token endpoint. */
   clientId: string;
+  /** The OAuth 2.0 client secret paired with `clientId`. */
   clientSecret: string;
+  /** A site of the account to order numbers into. */
   siteId: string;
+  /** A SIP peer (location) under that site. */
   peerId: string;
 };
 
@@ -97,6 +129,7 @@ export interface RunningEmulator {
   voiceUrl: string;
   /** url + "/api/v1/oauth2/token": the OAuth 2.0 token endpoint (client credentials grant). */
   tokenUrl: string;
+  /** The TCP port the emulator listens on (the one chosen when `port` was 0). */
   port: number;
   /** Credentials of the first account. */
   credentials: DemoCredentials;

@@ -2,13 +2,21 @@
 export interface InventoryNumber {
   /** 10 digits, no +1. */
   fullNumber: string;
+  /** The area code (first 3 digits). */
   npa: string;
+  /** The exchange (digits 4 to 6). */
   nxx: string;
+  /** The rate center searches and orders match against. */
   rateCenter: string;
+  /** The city searches and orders match against. */
   city: string;
+  /** The two-letter state. */
   state: string;
+  /** The LATA. */
   lata: string;
+  /** The ZIP code. */
   zip: string;
+  /** Whether it is a toll-free number (8XX area code). */
   tollFree: boolean;
 }
 

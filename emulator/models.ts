@@ -40,15 +40,21 @@ export { type ImportProvider, type VoiceNumberInput, type VoiceNumberRecord } fr
 
 /** Per-account counts for tests and the admin API. */
 export interface AccountSummary {
+  /** Numbers in service on the account. */
   inService: number;
+  /** Numbers imported into Voice v1 by the account's v1 user. */
   imported: number;
+  /** Number orders placed on the account. */
   orders: number;
+  /** Disconnect orders placed on the account. */
   disconnects: number;
 }
 
 /** Everything persisted to the state file. */
 export interface ModelSnapshot extends NumbersSnapshot {
+  /** The state file's format version; the emulator refuses any other. */
   version: 1;
+  /** Every number imported into Voice v1. */
   voiceNumbers: VoiceNumberRecord[];
   /** Applications, sites and locations (absent in state files written before they existed). */
   provisioning?: ProvisioningSnapshot;

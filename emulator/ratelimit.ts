@@ -4,7 +4,9 @@ export type RateCategory =
 
 /** One bucket's shape: refill rate and capacity. */
 export interface RateLimit {
+  /** Requests per minute the bucket refills at; beyond it the emulator answers 429. */
   perMinute: number;
+  /** Requests that may arrive at once before the refill rate applies. */
   burst: number;
 }
 

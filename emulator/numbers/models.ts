@@ -5,20 +5,32 @@ import { generateInventory, type InventoryNumber, LOCAL_AREAS, vanityToDigits } 
 import type { SiteKnown } from "../provisioning/models";
 import { CODES } from "./errors";
 
+/** Where a number is in its life on the emulator: Available to order, Inservice on an account, Disconnected, then Aging before it is Available again. */
 export type TnStatus = "Available" | "Inservice" | "Disconnected" | "Aging";
+/** The status the emulator reports for a number order; RECEIVED and BACKORDERED move on by themselves after the order delay. */
 export type OrderStatus = "RECEIVED" | "BACKORDERED" | "COMPLETE" | "PARTIAL" | "FAILED";
+/** The status the emulator reports for a disconnect order; RECEIVED moves on by itself after the disconnect delay. */
 export type DisconnectStatus = "RECEIVED" | "COMPLETE" | "PARTIAL" | "FAILED";
 
 /** The life of one telephone number. */
 export interface TnRecord {
+  /** The 10-digit number. */
   fullNumber: string;
+  /** Where the number is in its life: Available, Inservice, Disconnected or Aging. */
   status: TnStatus;
+  /** The account holding the number, while it is held. */
   accountId?: string;
+  /** The site the number was ordered into. */
   siteId?: string;
+  /** The SIP peer (location) the number was ordered onto. */
   peerId?: string;
+  /** The order that acquired the number. */
   orderId?: string;
+  /** The order-type element of that order. */
   orderType?: string;
+  /** When that order was created (ISO 8601). */
   orderCreateDate?: string;
+  /** When the number last changed status (ISO 8601). */
   lastModifiedDate: string;
   /** When Disconnected turns into Aging, or Aging into Available. */
   statusUntilMs?: number;
@@ -26,97 +38,163 @@ export interface TnRecord {
 
 /** An order-type element as sent: its name and its children in order (lists as arrays). */
 export interface OrderTypeInput {
+  /** The order-type element's name, e.g. AreaCodeSearchAndOrderType. */
   element: string;
+  /** The element's children in order, as name and value (a list for repeated children). */
   fields: Array<[string, string | string[]]>;
 }
 
 /** What the wire layer extracts from a `<Order>` body; all values are raw strings. */
 export interface OrderRequest {
+  /** The order's Name, as sent. */
   name?: string;
+  /** The CustomerOrderId, as sent. */
   customerOrderId?: string;
+  /** The SiteId, as sent. */
   siteId?: string;
+  /** The PeerId, as sent. */
   peerId?: string;
+  /** PartialAllowed, as sent (`true` or `false`). */
   partialAllowed?: string;
+  /** BackOrderRequested, as sent (`true` or `false`). */
   backOrderRequested?: string;
+  /** The TnAttributes, as sent. */
   tnAttributes?: string[];
+  /** Every order-type element in the body; the emulator requires exactly one. */
   orderTypes: OrderTypeInput[];
 }
 
 /** A number order and everything Bandwidth reports about it. */
 export interface OrderRecord {
+  /** The order id the emulator assigned (a UUID). */
   id: string;
+  /** The account the order was placed on. */
   accountId: string;
+  /** The user (or OAuth client) that placed the order. */
   createdByUser: string;
+  /** The order's Name. */
   name?: string;
+  /** The CustomerOrderId the client sent. */
   customerOrderId?: string;
+  /** The site the numbers go into. */
   siteId: string;
+  /** The SIP peer (location) the numbers go onto. */
   peerId?: string;
+  /** Whether a shortage completes the order as PARTIAL instead of FAILED. */
   partialAllowed: boolean;
+  /** Whether a shortage leaves the order BACKORDERED. */
   backOrderRequested: boolean;
+  /** The TnAttributes sent with the order. */
   tnAttributes?: string[];
+  /** The order-type element as sent. */
   orderType: OrderTypeInput;
+  /** The search criteria the order chooses numbers by. */
   criteria: SearchCriteria;
+  /** The numbers asked for by an order of specific numbers. */
   specificNumbers?: string[];
+  /** How many numbers the order asks for. */
   quantity: number;
+  /** When the order was received (ISO 8601). */
   orderCreateDate: string;
+  /** When the order last changed (ISO 8601). */
   lastModifiedDate: string;
+  /** When the order reached its final status (ISO 8601). */
   orderCompleteDate?: string;
+  /** The order's status, as GET orders/{id} reports it. */
   status: OrderStatus;
+  /** The numbers the order acquired. */
   completedNumbers: string[];
+  /** The numbers the order could not acquire. */
   failedNumbers: string[];
+  /** The error codes reported with the order. */
   errors: ErrorDetail[];
   /** Epoch ms at which a RECEIVED order is processed. */
   dueAtMs?: number;
   /** Specific TNs already on another order in flight when this one arrived (→ 5218). */
   conflicts: string[];
+  /** The one-line summary of a finished order, as GET orders/{id} reports it. */
   summary?: string;
 }
 
 /** What the wire layer extracts from a `<DisconnectTelephoneNumberOrder>` body. */
 export interface DisconnectRequest {
+  /** The disconnect's Name, as sent. */
   name?: string;
+  /** The CustomerOrderId, as sent. */
   customerOrderId?: string;
+  /** The numbers to disconnect, as sent. */
   numbers: string[];
+  /** The DisconnectMode, as sent. */
   disconnectMode?: string;
+  /** The Protected value, as sent. */
   protected?: string;
 }
 
 /** A disconnect order. */
 export interface DisconnectRecord {
+  /** The disconnect order id the emulator assigned. */
   id: string;
+  /** The account the disconnect was placed on. */
   accountId: string;
+  /** The user (or OAuth client) that placed it. */
   createdByUser: string;
+  /** The disconnect's Name. */
   name: string;
+  /** The CustomerOrderId the client sent. */
   customerOrderId?: string;
+  /** The numbers asked to be disconnected. */
   numbers: string[];
+  /** The DisconnectMode in force (`normal` unless sent). */
   disconnectMode: string;
+  /** The Protected value sent, if any. */
   protected?: string;
+  /** When the disconnect was received (ISO 8601). */
   orderCreateDate: string;
+  /** When it last changed (ISO 8601). */
   lastModifiedDate: string;
+  /** The disconnect's status, as GET disconnects/{id} reports it. */
   status: DisconnectStatus;
+  /** The numbers actually disconnected. */
   disconnected: string[];
+  /** The error codes reported with the disconnect. */
   errors: ErrorDetail[];
+  /** Epoch ms at which a RECEIVED disconnect is processed. */
   dueAtMs?: number;
 }
 
+/** The ways to choose numbers, shared by searches and orders; the emulator matches them against its inventory. */
 export interface SearchCriteria {
+  /** Area code (NPA). */
   areaCode?: string;
+  /** NPA-NXX (6 digits). */
   npaNxx?: string;
+  /** NPA-NXX-X (7 digits). */
   npaNxxx?: string;
+  /** Rate center (with `state`). */
   rateCenter?: string;
+  /** Two-letter state. */
   state?: string;
+  /** City (with `state`). */
   city?: string;
+  /** ZIP code. */
   zip?: string;
+  /** LATA. */
   lata?: string;
+  /** Letters or digits a local number must contain. */
   localVanity?: string;
+  /** With `localVanity`: `true` when the number must end in it. */
   endsIn?: string;
+  /** Letters or digits a toll-free number must spell. */
   tollFreeVanity?: string;
+  /** Toll-free pattern such as `8**`. */
   tollFreeWildCardPattern?: string;
 }
 
 /** Timing knobs of the asynchronous state machine. */
 export interface ModelDelays {
+  /** How long an order stays RECEIVED before the emulator processes it. */
   orderDelayMs: number;
+  /** How long a disconnect stays RECEIVED before the emulator processes it. */
   disconnectDelayMs: number;
   /** Time from disconnect to the number being back in the pool (half Disconnected, half Aging). */
   agingMs?: number;
@@ -127,10 +205,15 @@ const NANP_TN = /^[2-9]\d{2}[2-9]\d{6}$/;
 
 /** The filters of Bandwidth's orders and disconnects lists (statuses upper-case; dates yyyy-mm-dd, inclusive). */
 export interface ListFilter {
+  /** Only entries with this CustomerOrderId. */
   customerOrderId?: string;
+  /** Only entries in one of these statuses. */
   status?: string[];
+  /** Only entries created on or after this date. */
   startDate?: string;
+  /** Only entries created on or before this date. */
   endDate?: string;
+  /** Only entries that include this number. */
   tn?: string;
 }
 
@@ -304,10 +387,15 @@ export function matchesCriteria(n: InventoryNumber, c: SearchCriteria): boolean 
 
 /** The query of `GET availableNumbers` once validated. */
 export interface SearchQuery {
+  /** The criteria numbers must match. */
   criteria: SearchCriteria;
+  /** How many numbers to return at most. */
   quantity: number;
+  /** Whether each number comes with its city, rate center, state and LATA. */
   enableTNDetail: boolean;
+  /** The sort order asked for, if any. */
   orderBy?: string;
+  /** Whether protected numbers are left out (NONE), the only ones (ONLY) or mixed in (MIXED). */
   protectedFilter: "NONE" | "ONLY" | "MIXED";
 }
 
@@ -372,9 +460,13 @@ export interface NumbersHooks {
 
 /** The Numbers API's part of a state file. */
 export interface NumbersSnapshot {
+  /** Every number the emulator has seen change, with its status. */
   tns: TnRecord[];
+  /** Numbers added to the inventory through the admin API. */
   extraInventory: InventoryNumber[];
+  /** Every number order. */
   orders: OrderRecord[];
+  /** Every disconnect order. */
   disconnects: DisconnectRecord[];
 }
 
@@ -419,6 +511,7 @@ export class NumbersModel {
     if (d.agingMs !== undefined) this.delays.agingMs = d.agingMs;
   }
 
+  /** The processing delays in force, defaults filled in. */
   getDelays(): Required<ModelDelays> {
     return { ...this.delays };
   }

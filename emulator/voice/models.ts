@@ -8,26 +8,43 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** A number imported into Voice & Messaging v1, as GET /v1/users/{userId}/phoneNumbers/{id} reports it. */
 export interface VoiceNumberRecord {
+  /** v1's id of the number (`n-...`). */
   id: string;
+  /** The v1 user the number is imported under. */
   userId: string;
+  /** The number in E.164 (+1...). */
   number: string;
+  /** The number formatted nationally, e.g. (919) 555-1234. */
   nationalNumber: string;
+  /** The number's label. */
   name?: string;
+  /** The application (`a-...`) the number's calls and messages go to. */
   applicationId?: string;
+  /** Where calls go when the application cannot be reached. */
   fallbackNumber?: string;
+  /** When the number was imported (ISO 8601). */
   createdTime: string;
+  /** The number's city, from the inventory. */
   city: string;
+  /** The number's state, from the inventory. */
   state: string;
+  /** The monthly price v1 reports for the number. */
   price: string;
+  /** v1's numberState, e.g. enabled. */
   numberState: string;
 }
 
 /** The fields a v1 import or update may carry. */
 export interface VoiceNumberInput {
+  /** The number to import, unchecked as it came in the JSON body. */
   number?: unknown;
+  /** The label to set, unchecked. */
   name?: unknown;
+  /** The application to attach, unchecked. */
   applicationId?: unknown;
+  /** The fallback number to set, unchecked. */
   fallbackNumber?: unknown;
 }
 
@@ -36,9 +53,13 @@ export interface VoiceNumberInput {
  * v1 import reference marks providerName and all three properties mandatory.
  */
 export interface ImportProvider {
+  /** The provider's name; Bandwidth's reference requires it. */
   providerName?: string;
+  /** The Dashboard account the number lives on. */
   accountId?: string;
+  /** A Dashboard API User of that account. */
   userName?: string;
+  /** That API User's password; the emulator checks it against the account. */
   password?: string;
 }
 
