@@ -1,0 +1,219 @@
+/**
+ * Documented example requests and responses of Bandwidth's Numbers API and Voice v1 API, written out as wire facts.
+ * Each fixture names the document it comes from. Only whitespace differs from the documents (the API reference
+ * pretty-prints every value on its own line; here values sit inline).
+ */
+
+// Source: Bandwidth guide "Search And Order Phone Numbers by Polling", section "Example: Search by NPA NXX"
+// (GET /accounts/{accountId}/availableNumbers?npaNxx=540551&quantity=10, 200 OK).
+export const AVAILABLE_NUMBERS_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SearchResult>
+    <ResultCount>7</ResultCount>
+    <TelephoneNumberList>
+        <TelephoneNumber>5405514342</TelephoneNumber>
+        <TelephoneNumber>5405515330</TelephoneNumber>
+        <TelephoneNumber>5405515329</TelephoneNumber>
+        <TelephoneNumber>5402278098</TelephoneNumber>
+        <TelephoneNumber>5402270905</TelephoneNumber>
+        <TelephoneNumber>5402278089</TelephoneNumber>
+        <TelephoneNumber>5402278090</TelephoneNumber>
+    </TelephoneNumberList>
+</SearchResult>`;
+
+// Source: Bandwidth guide "Search And Order Phone Numbers by Polling", section "Example: Search AND Order 1 Number in
+// Area Code" (POST /accounts/{accountId}/orders, request body).
+export const ORDER_CREATE_REQUEST = `<Order>
+    <AreaCodeSearchAndOrderType>
+        <AreaCode>910</AreaCode>
+        <Quantity>1</Quantity>
+    </AreaCodeSearchAndOrderType>
+    <SiteId>461</SiteId>
+</Order>`;
+
+// Source: the same guide and section, the 201 Created answer (its Location ends in the order id).
+export const ORDER_CREATE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<OrderResponse>
+    <Order>
+        <OrderCreateDate>2018-01-23T19:56:29.678Z</OrderCreateDate>
+        <BackOrderRequested>false</BackOrderRequested>
+        <id>47955555-67aa-4adb-8c0f-b6894e60c0dc</id>
+        <AreaCodeSearchAndOrderType>
+            <AreaCode>910</AreaCode>
+            <Quantity>1</Quantity>
+        </AreaCodeSearchAndOrderType>
+        <PartialAllowed>true</PartialAllowed>
+        <SiteId>461</SiteId>
+    </Order>
+    <OrderStatus>RECEIVED</OrderStatus>
+</OrderResponse>`;
+
+// Source: Bandwidth guide "Search And Order Phone Numbers by Polling", section "Example: Fetch Order Information"
+// (GET /accounts/{accountId}/orders/{orderId}, 200 OK, a COMPLETE order).
+export const ORDER_GET_COMPLETE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<OrderResponse>
+    <CompletedQuantity>1</CompletedQuantity>
+    <CreatedByUser>jbm</CreatedByUser>
+    <LastModifiedDate>2018-01-23T19:56:29.782Z</LastModifiedDate>
+    <OrderCompleteDate>2018-01-23T19:56:29.782Z</OrderCompleteDate>
+    <Order>
+        <OrderCreateDate>2018-01-23T19:56:29.678Z</OrderCreateDate>
+        <PeerId>651681</PeerId>
+        <BackOrderRequested>false</BackOrderRequested>
+        <AreaCodeSearchAndOrderType>
+            <AreaCode>910</AreaCode>
+            <Quantity>1</Quantity>
+        </AreaCodeSearchAndOrderType>
+        <PartialAllowed>true</PartialAllowed>
+        <SiteId>24717</SiteId>
+    </Order>
+    <OrderStatus>COMPLETE</OrderStatus>
+    <CompletedNumbers>
+        <TelephoneNumber>
+            <FullNumber>9102414365</FullNumber>
+        </TelephoneNumber>
+    </CompletedNumbers>
+    <Summary>1 number ordered in (910)</Summary>
+    <FailedQuantity>0</FailedQuantity>
+</OrderResponse>`;
+
+// Source: Bandwidth's Numbers API reference, GET /accounts/{accountId}/orders example (rows of ListOrderIdUserIdDate
+// under ResponseSelectWrapper, cursor Links), with the row fields of a Bandwidth Numbers (Iris) SDK's orders-list
+// test fixture (CustomerOrderId, userId, OrderType new_number); the second row's COMPLETE status and one TN follow
+// the API reference's example row.
+export const ORDERS_LIST_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<ResponseSelectWrapper>
+    <ListOrderIdUserIdDate>
+        <TotalCount>2</TotalCount>
+        <Links>
+            <first>&lt;https://dashboard.bandwidth.com/api/accounts/9900012/orders?page=1&amp;size=2&gt;;rel="first";</first>
+        </Links>
+        <OrderIdUserIdDate>
+            <CountOfTNs>0</CountOfTNs>
+            <CustomerOrderId>123456789</CustomerOrderId>
+            <userId>byo_dev</userId>
+            <lastModifiedDate>2015-06-13T16:14:46.017Z</lastModifiedDate>
+            <OrderDate>2015-06-13T16:14:45.956Z</OrderDate>
+            <OrderType>new_number</OrderType>
+            <orderId>016c1aef-a873-4a90-8374-60771cba9452</orderId>
+            <OrderStatus>FAILED</OrderStatus>
+        </OrderIdUserIdDate>
+        <OrderIdUserIdDate>
+            <CountOfTNs>1</CountOfTNs>
+            <CustomerOrderId>123456789</CustomerOrderId>
+            <userId>byo_dev</userId>
+            <lastModifiedDate>2015-06-13T16:32:04.216Z</lastModifiedDate>
+            <OrderDate>2015-06-13T16:32:04.181Z</OrderDate>
+            <OrderType>new_number</OrderType>
+            <orderId>77659f47-d527-42ad-bf72-34b6841016ac</orderId>
+            <OrderStatus>COMPLETE</OrderStatus>
+        </OrderIdUserIdDate>
+    </ListOrderIdUserIdDate>
+</ResponseSelectWrapper>`;
+
+// Source: Bandwidth guide "Search And Order Phone Numbers by Polling", section "Example: Create a disconnect request
+// for 2 Phone Numbers" (POST /accounts/{accountId}/disconnects, request body).
+export const DISCONNECT_CREATE_REQUEST = `<?xml version="1.0"?>
+<DisconnectTelephoneNumberOrder>
+    <name>training run</name>
+    <DisconnectTelephoneNumberOrderType>
+        <TelephoneNumberList>
+            <TelephoneNumber>5405514342</TelephoneNumber>
+            <TelephoneNumber>7034343704</TelephoneNumber>
+        </TelephoneNumberList>
+    </DisconnectTelephoneNumberOrderType>
+</DisconnectTelephoneNumberOrder>`;
+
+// Source: the same guide and section, the 201 Created answer.
+export const DISCONNECT_CREATE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<DisconnectTelephoneNumberOrderResponse>
+    <orderRequest>
+        <OrderCreateDate>2018-01-23T21:00:23.802Z</OrderCreateDate>
+        <id>df2gc2e2-653d-466c-945d-8f292f09ce55</id>
+        <DisconnectTelephoneNumberOrderType>
+            <TelephoneNumberList>
+                <TelephoneNumber>5405514342</TelephoneNumber>
+                <TelephoneNumber>7034343704</TelephoneNumber>
+            </TelephoneNumberList>
+            <DisconnectMode>normal</DisconnectMode>
+        </DisconnectTelephoneNumberOrderType>
+    </orderRequest>
+    <OrderStatus>RECEIVED</OrderStatus>
+</DisconnectTelephoneNumberOrderResponse>`;
+
+// Source: Bandwidth guide "Search And Order Phone Numbers by Polling", section "Example: Fetch Disconnect Information"
+// (GET /accounts/{accountId}/disconnects/{disconnectId}, 200 OK); the guide "Phone Number Disconnect" shows the same.
+export const DISCONNECT_GET_COMPLETE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<DisconnectTelephoneNumberOrderResponse>
+    <DisconnectedTelephoneNumberList>
+        <TelephoneNumber>5405514342</TelephoneNumber>
+        <TelephoneNumber>7034343704</TelephoneNumber>
+    </DisconnectedTelephoneNumberList>
+    <ErrorList/>
+    <orderRequest>
+        <OrderCreateDate>2015-01-20T21:05:58.026Z</OrderCreateDate>
+        <id>df2gc2e2-653d-466c-945d-8f292f09ce55</id>
+        <DisconnectTelephoneNumberOrderType>
+            <TelephoneNumberList>
+                <TelephoneNumber>7034343704</TelephoneNumber>
+                <TelephoneNumber>5405514342</TelephoneNumber>
+            </TelephoneNumberList>
+            <DisconnectMode>normal</DisconnectMode>
+        </DisconnectTelephoneNumberOrderType>
+    </orderRequest>
+    <OrderStatus>COMPLETE</OrderStatus>
+</DisconnectTelephoneNumberOrderResponse>`;
+
+// Source: Bandwidth Numbers (Iris) SDKs' test fixture for GET /tns/{tn} (the Python and PHP SDKs carry the same
+// body): the number's status and the order that last touched it.
+export const TN_GET_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<TelephoneNumberResponse>
+    <TelephoneNumber>7576768750</TelephoneNumber>
+    <Status>PortInPendingFoc</Status>
+    <LastModifiedDate>2015-06-03T15:10:13.000Z</LastModifiedDate>
+    <OrderCreateDate>2015-06-03T15:10:12.808Z</OrderCreateDate>
+    <OrderId>98939562-90b0-40e9-8335-5526432d9741</OrderId>
+    <OrderType>PORT_NUMBER_ORDER</OrderType>
+    <SiteId>2297</SiteId>
+    <AccountId>9500249</AccountId>
+</TelephoneNumberResponse>`;
+
+// Source: Bandwidth guide "Hybrid - Delete and Disconnect a Phone Number", section "Find Number-id"
+// (GET /v1/users/{userId}/phoneNumbers/+18283334444, 200 OK, JSON).
+export const V1_PHONE_NUMBER_RESPONSE = {
+  application: "https://api.catapult.inetwork.com/v1/users/u-user/applications/a-asdf",
+  id: "n-alghk4678lkghsdf",
+  applicationId: "a-asdf",
+  number: "+19192302749",
+  nationalNumber: "(919) 230-2749",
+  name: "+19197258959",
+  createdTime: "2018-04-23T18:22:38Z",
+  city: "CARY",
+  state: "NC",
+  price: "0.35",
+  numberState: "enabled",
+} as const;
+
+// Source: a Bandwidth Numbers (Iris) SDK's test fixture for GET /accounts/{accountId}/disconnects/{id} answered FAILED
+// (the Java SDK's disconnect-with-errors XML): error 5006, the number is not associated with the account.
+export const DISCONNECT_GET_FAILED_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<DisconnectTelephoneNumberOrderResponse>
+    <ErrorList>
+        <Error>
+            <Code>5006</Code>
+            <Description>The telephone number 2055551212 could not be disconnected since it is not associated with your account</Description>
+            <TelephoneNumber>2055551212</TelephoneNumber>
+        </Error>
+    </ErrorList>
+    <orderRequest>
+        <Name>Disconnect</Name>
+        <OrderCreateDate>2014-10-17T15:02:46.077Z</OrderCreateDate>
+        <id>disconnectId</id>
+        <DisconnectTelephoneNumberOrderType>
+            <TelephoneNumberList>
+                <TelephoneNumber>2055551212</TelephoneNumber>
+            </TelephoneNumberList>
+            <DisconnectMode>normal</DisconnectMode>
+        </DisconnectTelephoneNumberOrderType>
+    </orderRequest>
+    <OrderStatus>FAILED</OrderStatus>
+</DisconnectTelephoneNumberOrderResponse>`;
