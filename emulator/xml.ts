@@ -1,6 +1,50 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ApiResponse } from "./http-types";
 
-// The Numbers API's XML writer, shared with the provisioning routes (same API, same document style).
+// The Numbers API's XML reader and writer, shared with the provisioning routes (same API, same document style).
+
+/** A parsed request element: every child name maps to its occurrences (one-element lists stay lists). */
+export type XmlNode = Record<string, unknown[]>;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: () => true,
+});
+
+/** A well-formed request body as a node of its root elements, or undefined when it is empty or not well-formed. */
+export function readXml(body: string): XmlNode | undefined {
+  if (body.trim() === "" || XMLValidator.validate(body) !== true) return undefined;
+  return parser.parse(body) as XmlNode;
+}
+
+/** The first child element of that name; an empty element reads as {}. */
+export function xmlChild(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  const v = node?.[name]?.[0];
+  return v !== undefined && typeof v === "object" ? (v as XmlNode) : v === "" ? {} : undefined;
+}
+
+/** The text of the first child element among `names` that is present ("" for an element holding only children). */
+export function xmlText(node: XmlNode | undefined, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const v = node?.[name]?.[0];
+    if (v === undefined) continue;
+    if (typeof v === "string") return v;
+    const t = (v as Record<string, unknown>)["#text"];
+    return typeof t === "string" ? t : Array.isArray(t) && typeof t[0] === "string" ? t[0] : "";
+  }
+  return undefined;
+}
+
+/** The texts of every child element of that name. */
+export function xmlTexts(node: XmlNode | undefined, name: string): string[] {
+  return (node?.[name] ?? []).map((v) => (typeof v === "string" ? v : ""));
+}
 
 /** A node of an XML document; `undefined`/`false` children are skipped so optional elements read naturally. */
 export interface XmlElement {

@@ -1,8 +1,18 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { type ErrorDetail, ValidationError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
 import type { InventoryNumber } from "../inventory";
-import { el, tx, type XmlChild, xmlResponse, type XmlElement } from "../xml";
+import {
+  el,
+  readXml,
+  tx,
+  type XmlChild,
+  xmlChild,
+  type XmlElement,
+  type XmlNode,
+  xmlResponse,
+  xmlText,
+  xmlTexts,
+} from "../xml";
 import { CODES } from "./errors";
 import {
   type DisconnectRecord,
@@ -17,23 +27,12 @@ import {
 
 // ---- XML in ----------------------------------------------------------------------------------------------------
 
-type XmlNode = Record<string, unknown[]>;
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: () => true,
-});
-
 /** Parses a request body; malformed XML → ValidationError. Returns the root element's content. */
 export function parseXmlBody(body: string, rootNames: string[]): { root: string; node: XmlNode } {
-  if (body.trim() === "" || XMLValidator.validate(body) !== true) {
+  const doc = readXml(body);
+  if (doc === undefined) {
     throw new ValidationError([{ code: "1002", description: "The request body is not well-formed XML" }]);
   }
-  const doc = parser.parse(body) as XmlNode;
   for (const name of rootNames) {
     const node = doc[name]?.[0];
     if (node !== undefined) return { root: name, node: typeof node === "object" ? (node as XmlNode) : {} };
@@ -41,30 +40,9 @@ export function parseXmlBody(body: string, rootNames: string[]): { root: string;
   throw new ValidationError([{ code: "1002", description: `Expected a <${rootNames[0]}> document` }]);
 }
 
-function kids(node: XmlNode | undefined, name: string): unknown[] {
-  return node?.[name] ?? [];
-}
-
-function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  const first = kids(node, name)[0];
-  return first && typeof first === "object" ? (first as XmlNode) : undefined;
-}
-
-function text(node: XmlNode | undefined, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const first = kids(node, name)[0];
-    if (typeof first === "string") return first;
-    if (first !== undefined && typeof first === "object") {
-      const t = (first as Record<string, unknown>)["#text"];
-      return typeof t === "string" ? t : "";
-    }
-  }
-  return undefined;
-}
-
-function texts(node: XmlNode | undefined, name: string): string[] {
-  return kids(node, name).map((v) => (typeof v === "string" ? v : ""));
-}
+const child = xmlChild;
+const text = xmlText;
+const texts = xmlTexts;
 
 /** List elements inside order types, and the element of each item. */
 const LIST_ITEMS: Readonly<Record<string, string>> = {

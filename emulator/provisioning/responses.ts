@@ -1,7 +1,17 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { EmulatorError, type ErrorDetail, NotFoundError } from "../errors";
 import type { ApiRequest, ApiResponse } from "../http-types";
-import { el, toXml, tx, type XmlChild, type XmlElement } from "../xml";
+import {
+  el,
+  readXml,
+  tx,
+  type XmlChild,
+  xmlChild,
+  type XmlElement,
+  type XmlNode,
+  xmlResponse,
+  xmlText,
+  xmlTexts,
+} from "../xml";
 import { refuse, PROVISIONING_CODES as C, ProvisioningError } from "./errors";
 import type {
   ApplicationInput,
@@ -16,47 +26,23 @@ import type {
 
 // ---- XML in ----------------------------------------------------------------------------------------------------
 
-type Node = Record<string, unknown[]>;
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  processEntities: true,
-  htmlEntities: false,
-  isArray: () => true,
-});
+type Node = XmlNode;
 
 /** The root element's content; a root holding only text (`<ApplicationsSettings>REMOVE</...>`) reads as `#text`. */
 function parseBody(body: string, root: string): Node {
-  if (body.trim() === "" || XMLValidator.validate(body) !== true) {
+  const doc = readXml(body);
+  if (doc === undefined) {
     throw refuse(400, [{ code: C.invalidValue, description: "The request body is not well-formed XML" }]);
   }
-  const doc = parser.parse(body) as Node;
   const node = doc[root]?.[0];
   if (node === undefined) throw refuse(400, [{ code: C.required, description: `${root} is required` }]);
   if (typeof node === "string") return { "#text": [node] };
   return node as Node;
 }
 
-function child(node: Node | undefined, name: string): Node | undefined {
-  const v = node?.[name]?.[0];
-  return v !== undefined && typeof v === "object" ? (v as Node) : v === "" ? {} : undefined;
-}
-
-function text(node: Node | undefined, name: string): string | undefined {
-  const v = node?.[name]?.[0];
-  if (v === undefined) return undefined;
-  if (typeof v === "string") return v;
-  const t = (v as Record<string, unknown>)["#text"];
-  return typeof t === "string" ? t : Array.isArray(t) && typeof t[0] === "string" ? t[0] : "";
-}
-
-function texts(node: Node | undefined, name: string): string[] {
-  return (node?.[name] ?? []).map((v) => (typeof v === "string" ? v : ""));
-}
+const child = xmlChild;
+const text = xmlText;
+const texts = xmlTexts;
 
 function credsIn(node: Node, name: string): { userId?: string; password?: string } | undefined {
   const c = child(node, name);
@@ -122,11 +108,7 @@ export function parsePeer(body: string): PeerInput {
 
 // ---- XML out ---------------------------------------------------------------------------------------------------
 
-const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8" };
-
-function xml(status: number, root: XmlElement, headers: Record<string, string> = {}): ApiResponse {
-  return { status, headers: { ...XML_HEADERS, ...headers }, body: toXml(root) };
-}
+const xml = xmlResponse;
 
 function credsElement(name: string, c: CallbackCredsRecord | undefined): XmlChild {
   return c && el(name, tx("UserId", c.userId));
@@ -483,8 +465,3 @@ export const PROVISIONING_ROUTES: readonly ProvisioningRoute[] = [
   route("GET", `${PEER}/products/messaging/applicationSettings`, APP_SETTINGS, getAppSettings),
   route("PUT", `${PEER}/products/messaging/applicationSettings`, APP_SETTINGS, putAppSettings),
 ];
-
-/** Masks every `<Password>` of an XML body, so callback passwords never reach the emulator's request log. */
-export function redactXmlPasswords(body: string): string {
-  return body.replace(/<Password>[\s\S]*?<\/Password>/gi, "<Password>[REDACTED]</Password>");
-}
