@@ -192,6 +192,19 @@ function numbersIn(list: XmlNode | undefined): string[] {
   return [...bare, ...wrapped];
 }
 
+/**
+ * The transport of a Dashboard API client (Numbers and provisioning calls alike): the account's base URL, its
+ * authorizer, Bandwidth's X-RateLimit-Reset in seconds, and its XML error reader.
+ */
+export function dashboardTransport(opts: NumbersClientOptions): Transport {
+  return new Transport({
+    baseUrl: opts.dashboardUrl,
+    authorizer: dashboardAuthorizer(opts.auth),
+    account: opts.accountId,
+    options: { rateLimitResetUnit: "seconds", describeErrors: describeXmlErrors, ...opts.transport },
+  });
+}
+
 /** The Numbers API client. */
 export class NumbersClient {
   private readonly transport: Transport;
@@ -199,16 +212,7 @@ export class NumbersClient {
 
   constructor(opts: NumbersClientOptions) {
     this.accountId = opts.accountId;
-    this.transport = new Transport({
-      baseUrl: opts.dashboardUrl,
-      authorizer: dashboardAuthorizer(opts.auth),
-      account: opts.accountId,
-      options: {
-        rateLimitResetUnit: "seconds",
-        describeErrors: describeXmlErrors,
-        ...opts.transport,
-      },
-    });
+    this.transport = dashboardTransport(opts);
   }
 
   private accountPath(...segments: string[]): string {

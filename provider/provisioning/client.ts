@@ -10,19 +10,9 @@
  * in docs/bandwidth-wire-v2.md.
  */
 import { ApiError, MalformedResponseError, NotFoundError } from "../http/errors";
-import { Transport } from "../http/transport";
-import { dashboardAuthorizer, type NumbersClientOptions } from "../numbers/client";
-import {
-  child,
-  describeXmlErrors,
-  nodes,
-  readXml,
-  text,
-  texts,
-  writeXml,
-  type XmlInput,
-  type XmlNode,
-} from "../numbers/xml";
+import type { Transport } from "../http/transport";
+import { dashboardTransport, type NumbersClientOptions } from "../numbers/client";
+import { child, nodes, readXml, text, texts, writeXml, type XmlInput, type XmlNode } from "../numbers/xml";
 import type {
   ApplicationFields,
   ApplicationInfo,
@@ -211,17 +201,7 @@ export class ProvisioningClient {
 
   constructor(opts: ProvisioningClientOptions) {
     this.accountId = opts.accountId;
-    // Built exactly as the Numbers client builds its transport: same base URL, credentials and error reader.
-    this.transport = new Transport({
-      baseUrl: opts.dashboardUrl,
-      authorizer: dashboardAuthorizer(opts.auth),
-      account: opts.accountId,
-      options: {
-        rateLimitResetUnit: "seconds",
-        describeErrors: describeXmlErrors,
-        ...opts.transport,
-      },
-    });
+    this.transport = dashboardTransport(opts);
   }
 
   private path(...segments: string[]): string {
