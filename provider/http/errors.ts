@@ -144,6 +144,16 @@ export class DeadlineError extends BandwidthError {
   }
 }
 
+/**
+ * Whether a failed call that creates something (an order POST, a v1 import) may have been acted on by Bandwidth: its
+ * answer was lost after the request left (a reset, a timeout, the call's deadline), or Bandwidth answered 5xx (a
+ * gateway's 502/503/504 does not mean the backend stopped). Such a call is never sent again; its result is looked up.
+ */
+export function mayHaveReachedServer(e: unknown): boolean {
+  if (e instanceof TransportError || e instanceof DeadlineError) return e.mayHaveReachedServer;
+  return e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
+}
+
 /** A response arrived but could not be understood (malformed or oversized body, missing id). */
 export class MalformedResponseError extends BandwidthError {
   constructor(summary: string, fields: BandwidthErrorFields = {}) {

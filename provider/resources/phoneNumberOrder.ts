@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from "../clients";
 import { numbersSettings } from "../config";
 import { AccountMismatchError, DisconnectPartialError, MayHaveReachedServerError, OrderFailedError } from "../errors";
-import { BandwidthError } from "../http";
+import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
 import { isPending } from "../numbers/watch";
@@ -605,9 +605,8 @@ async function placeOrder(
     progress(`${who}: placed order ${placed.orderId} (CustomerOrderId ${customerOrderId})`);
     return placed.orderId;
   } catch (e) {
-    const answerLost = (e as { mayHaveReachedServer?: unknown }).mayHaveReachedServer === true;
+    if (!mayHaveReachedServer(e)) throw e;
     const serverError = e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
-    if (!answerLost && !serverError) throw e;
     for (const waitMs of PLACEMENT_GRACE_MS) {
       await new Promise((r) => setTimeout(r, waitMs));
       const created = await findPlaced().catch(() => undefined);

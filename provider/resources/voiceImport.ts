@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { optionalVoiceClient, voiceLookups } from "../clients";
 import { dashboardApiUser, requireVoiceSettings } from "../config";
-import { BandwidthError, TransportError } from "../http";
+import { BandwidthError, mayHaveReachedServer } from "../http";
+import { MayHaveReachedServerError } from "../errors";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
 import { progress, sameValue, withNextSteps } from "./lifecycle";
@@ -53,6 +54,8 @@ export interface VoiceImportOutputs extends VoiceImportInputs {
 
 const MODULE = "pulumi-bandwidth/internal/resources/voiceImport";
 const UPDATABLE = ["applicationId", "name", "fallbackNumber"] as const;
+/** Waits between looks for an import whose answer was lost (about 10 s in all, as for an order). */
+const IMPORT_GRACE_MS = [1_000, 2_000, 3_000, 4_000];
 
 /**
  * Whether the program manages a field. applicationId always is (leaving it out detaches the number); name and
@@ -151,14 +154,25 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
     if (inputs.fallbackNumber) await voice.updateNumber(numberId, { fallbackNumber: inputs.fallbackNumber });
   } catch (e) {
     const duplicate = e instanceof BandwidthError && (e.status === 409 || e.hasErrorCode("duplicate-number"));
-    const lostAnswer = e instanceof TransportError && e.mayHaveReachedServer;
+    // A lost answer, a deadline that ran out and a 5xx alike may belong to an import the server carried out.
+    const lostAnswer = !duplicate && mayHaveReachedServer(e);
     if (!duplicate && !lostAnswer) throw e;
-    // A lost answer may belong to an import the server is still finishing: look a few times before giving up.
+    // Such an import may still be finishing: look over a grace period before giving up.
     let existing = await voice.findNumber(inputs.number);
-    for (const waitMs of lostAnswer && !existing ? [1_000, 3_000] : []) {
+    for (const waitMs of lostAnswer && !existing ? IMPORT_GRACE_MS : []) {
       await new Promise((r) => setTimeout(r, waitMs));
       existing = await voice.findNumber(inputs.number);
       if (existing) break;
+    }
+    if (!existing && lostAnswer) {
+      throw new MayHaveReachedServerError(
+        `${who}: the import request may have reached Bandwidth (${(e as Error).message}), and ${inputs.number} has ` +
+          "not shown up in v1 yet. It was not sent again",
+        "Run `pulumi up` again after a minute: if the import went through, set adoptExisting: true on this " +
+          "VoiceImport to take it over (this stack just imported it); otherwise the import is sent then",
+        undefined,
+        { cause: e },
+      );
     }
     if (!existing) throw e;
     if (duplicate && !inputs.adoptExisting) {

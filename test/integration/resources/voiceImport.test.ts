@@ -32,6 +32,28 @@ describe("VoiceImport against the emulator", function () {
     expect(adopted.outs.applicationId).to.equal("a-2");
   });
 
+  it("an import answered 504 after v1 carried it out is taken over, not sent again", async () => {
+    const e164 = await ownedNumber();
+    ctx.emu.setFaults([{ method: "POST", path: "/phoneNumbers$", kind: "status-after", status: 504, times: 1 }]);
+    const { id, outs } = await engineCreate(voice, { number: e164, name: "late" });
+    expect(outs).to.include({ numberId: id, number: e164, name: "late" });
+    const imports = ctx.emu.requestLog().filter((r) => r.method === "POST" && /\/phoneNumbers$/.test(r.path));
+    expect(imports.map((r) => r.fault)).to.deep.equal(["status-after:504"]);
+    expect(ctx.emu.model.listVoiceNumbers(userId()).map((n) => n.id)).to.deep.equal([id]);
+  });
+
+  it("an import answered 503 that v1 never saw is not sent again and says what to do next", async () => {
+    this.timeout(30_000);
+    const e164 = await ownedNumber();
+    ctx.emu.setFaults([{ method: "POST", path: "/phoneNumbers$", kind: "status", status: 503, times: 1 }]);
+    const err = await rejection(engineCreate(voice, { number: e164 }));
+    expect(err.message).to.match(/may have reached Bandwidth.*not sent again/s);
+    expect(err.message).to.match(/adoptExisting/);
+    const imports = ctx.emu.requestLog().filter((r) => r.method === "POST" && /\/phoneNumbers$/.test(r.path));
+    expect(imports.map((r) => r.fault)).to.deep.equal(["status:503"]);
+    expect(ctx.emu.model.listVoiceNumbers(userId())).to.deep.equal([]);
+  });
+
   it("applicationId changes in place and removing it detaches", async () => {
     const e164 = await ownedNumber();
     const { id, outs } = await engineCreate(voice, { number: e164, applicationId: "a-1" });

@@ -4,6 +4,7 @@ import {
   ApiError,
   BandwidthError,
   DeadlineError,
+  mayHaveReachedServer,
   NotFoundError,
   RateLimitedError,
   TransportError,
@@ -14,6 +15,19 @@ import { Transport } from "../../../provider/http/transport";
 const PASSWORD = "s3cret-Pa55word";
 
 describe("Bandwidth error classes", () => {
+  it("count a lost answer, a deadline after sending and a 5xx as possibly acted on, and nothing else", () => {
+    const at = { method: "POST", url: "https://example.test/orders" };
+    expect(mayHaveReachedServer(new TransportError("reset", { ...at, mayHaveReachedServer: true }))).to.equal(true);
+    expect(mayHaveReachedServer(new TransportError("refused", { ...at, mayHaveReachedServer: false }))).to.equal(false);
+    expect(mayHaveReachedServer(new DeadlineError("late", { ...at, mayHaveReachedServer: true }))).to.equal(true);
+    expect(mayHaveReachedServer(new DeadlineError("queued", { ...at, mayHaveReachedServer: false }))).to.equal(false);
+    for (const status of [500, 502, 503, 504])
+      expect(mayHaveReachedServer(new ApiError({ ...at, status }))).to.equal(true);
+    for (const status of [400, 401, 404, 409, 429])
+      expect(mayHaveReachedServer(new ApiError({ ...at, status }))).to.equal(false);
+    expect(mayHaveReachedServer(new Error("not from the transport"))).to.equal(false);
+  });
+
   it("give each class its stable code and keep them all BandwidthErrors", () => {
     const fields = { method: "GET", url: "https://example.test/x", status: 400 };
     const cases: [BandwidthError, string][] = [
