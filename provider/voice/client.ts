@@ -3,6 +3,7 @@
  * shared transport, authenticated with the API token and secret.
  */
 import { ApiError, type ApiErrorDetail, MalformedResponseError, NotFoundError } from "../http/errors";
+import type { RateLimit } from "../http/ratelimit";
 import { Transport, type TransportOptions } from "../http/transport";
 import type { DashboardProvider, VoiceNumber, VoiceNumberFilter, VoiceNumberImport, VoiceNumberUpdate } from "./types";
 
@@ -18,7 +19,24 @@ export interface VoiceClientOptions {
 }
 
 const JSON_TYPE = "application/json";
-const CATEGORY = "PHONE_NUMBERS";
+
+/**
+ * The client's rate-limit buckets for v1: Bandwidth meters number imports apart from every other `/phoneNumbers`
+ * call, so a 429 on imports never pauses un-imports or lookups, and the reverse.
+ */
+export const VoiceCategory = {
+  /** `POST .../phoneNumbers` (import). */
+  PHONE_NUMBER_IMPORTS: "PHONE_NUMBER_IMPORTS",
+  /** Every other `/phoneNumbers` call: lookups, lists, updates, un-imports. */
+  PHONE_NUMBERS: "PHONE_NUMBERS",
+} as const;
+
+/**
+ * v1's import limit as the wire ledger records it: 100 a minute with a burst of 800. The client's bucket starts at
+ * it, so a fleet of imports waits on its own side instead of drawing 429s; a 429 still pauses the bucket until the
+ * reset it names. The other v1 calls keep the transport's default bucket (their limit is not published).
+ */
+export const V1_IMPORT_RATE_LIMIT: RateLimit = { ratePerSecond: 100 / 60, burst: 800 };
 const DEFAULT_PAGE_SIZE = 100;
 // A safety stop for a Link chain that never ends.
 const MAX_PAGES = 1000;
@@ -95,7 +113,12 @@ export class VoiceClient {
       username: opts.apiToken,
       password: opts.apiSecret,
       account: opts.userId,
-      options: { rateLimitResetUnit: "milliseconds", describeErrors: describeJsonErrors, ...opts.transport },
+      options: {
+        rateLimitResetUnit: "milliseconds",
+        describeErrors: describeJsonErrors,
+        ...opts.transport,
+        rateLimits: { [VoiceCategory.PHONE_NUMBER_IMPORTS]: V1_IMPORT_RATE_LIMIT, ...opts.transport?.rateLimits },
+      },
     });
   }
 
@@ -127,7 +150,7 @@ export class VoiceClient {
         secrets: [dashboard.password],
         contentType: JSON_TYPE,
         accept: JSON_TYPE,
-        category: CATEGORY,
+        category: VoiceCategory.PHONE_NUMBER_IMPORTS,
       });
       location = res.headers.location;
     } catch (err) {
@@ -154,7 +177,7 @@ export class VoiceClient {
       method: "GET",
       path: this.numbersPath(idOrE164),
       accept: JSON_TYPE,
-      category: CATEGORY,
+      category: VoiceCategory.PHONE_NUMBERS,
     });
     const parsed = parseJson(res.body, "a phone number");
     if (typeof parsed !== "object" || parsed === null)
@@ -183,7 +206,13 @@ export class VoiceClient {
       ...filters,
     };
     for (let pages = 0; path !== undefined && pages < MAX_PAGES; pages++) {
-      const res = await this.transport.request({ method: "GET", path, query, accept: JSON_TYPE, category: CATEGORY });
+      const res = await this.transport.request({
+        method: "GET",
+        path,
+        query,
+        accept: JSON_TYPE,
+        category: VoiceCategory.PHONE_NUMBERS,
+      });
       const parsed = res.body.trim() === "" ? [] : parseJson(res.body, "the numbers list");
       if (!Array.isArray(parsed)) throw new MalformedResponseError("numbers list is not an array");
       for (const raw of parsed) if (typeof raw === "object" && raw !== null) all.push(toVoiceNumber(raw));
@@ -202,7 +231,7 @@ export class VoiceClient {
       body: JSON.stringify(u),
       contentType: JSON_TYPE,
       accept: JSON_TYPE,
-      category: CATEGORY,
+      category: VoiceCategory.PHONE_NUMBERS,
       // Setting the same fields twice has the same effect as once.
       idempotent: true,
     });
@@ -214,7 +243,7 @@ export class VoiceClient {
       method: "DELETE",
       path: this.numbersPath(id),
       accept: JSON_TYPE,
-      category: CATEGORY,
+      category: VoiceCategory.PHONE_NUMBERS,
     });
   }
 }

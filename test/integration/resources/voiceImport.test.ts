@@ -1,5 +1,8 @@
 import { expect } from "chai";
 import { getAvailableNumbers, providers } from "../../../provider";
+import { optionalVoiceClient } from "../../../provider/clients";
+import { dashboardApiUser } from "../../../provider/config";
+import { resetSharedBuckets } from "../../../provider/http";
 import { emulatorSuite, engineCreate, engineUpdate, rejection } from "./support";
 
 const order = providers.phoneNumberOrder;
@@ -100,5 +103,66 @@ describe("VoiceImport against the emulator", function () {
     const before = ctx.emu.requestLog().length;
     await rejection(getAvailableNumbers({ areaCode: "19" }));
     expect(ctx.emu.requestLog().length).to.equal(before, "a bad query makes no request");
+  });
+
+  describe("v1 rate limits: imports are metered apart from the other /phoneNumbers calls", () => {
+    // Bandwidth meters v1 imports apart (wire ledger, v1 rates row); the emulator's V1_IMPORT and V1 buckets do too.
+    const tight = { perMinute: 20, burst: 1 }; // one request, then a 429 whose reset is 3 s away
+    const importsOf = () => ctx.emu.requestLog().filter((r) => r.method === "POST" && /\/phoneNumbers$/.test(r.path));
+    const othersOf = () => ctx.emu.requestLog().filter((r) => r.api === "voice" && !importsOf().includes(r));
+    async function timed<T>(p: Promise<T>): Promise<{ value: T; ms: number }> {
+      const t0 = Date.now();
+      const value = await p;
+      return { value, ms: Date.now() - t0 };
+    }
+    async function until(cond: () => boolean): Promise<void> {
+      for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(cond()).to.equal(true, "timed out waiting for the emulator's 429");
+    }
+    afterEach(() => resetSharedBuckets());
+    async function ownedNumbers(quantity: number): Promise<string[]> {
+      const args = { siteId: ctx.emu.credentials.siteId, areaCode: "919", quantity };
+      return (await engineCreate(order, args)).outs.e164Numbers as string[];
+    }
+
+    it("a 429 on imports pauses later imports but not the lookups and un-imports", async function () {
+      this.timeout(20_000);
+      const voiceClient = optionalVoiceClient()!;
+      const api = dashboardApiUser();
+      const dashboard = { accountId: api.accountId, userName: api.username, password: api.password };
+      const [a, b, c] = await ownedNumbers(3);
+      const { numberId: idA } = await voiceClient.importNumber({ number: a }, dashboard);
+      ctx.emu.setRateLimits({ V1_IMPORT: tight });
+      const { numberId: idB } = await voiceClient.importNumber({ number: b }, dashboard);
+      const third = timed(voiceClient.importNumber({ number: c }, dashboard));
+      await until(() => importsOf().some((r) => r.status === 429));
+      const lookup = await timed(voiceClient.getNumber(idA));
+      const unimport = await timed(voiceClient.deleteNumber(idB));
+      expect(lookup.value.number).to.equal(a);
+      expect(lookup.ms, "the lookup waited on the import bucket").to.be.below(1_000);
+      expect(unimport.ms, "the un-import waited on the import bucket").to.be.below(1_000);
+      expect(othersOf().map((r) => r.status)).to.not.include(429);
+      const { ms } = await third;
+      expect(ms, "the import after the 429 waited for the reset").to.be.at.least(2_000);
+      expect(importsOf().map((r) => r.status)).to.deep.equal([201, 201, 429, 201]);
+    });
+
+    it("a 429 on lookups and un-imports does not pause imports", async function () {
+      this.timeout(20_000);
+      const voiceClient = optionalVoiceClient()!;
+      const api = dashboardApiUser();
+      const dashboard = { accountId: api.accountId, userName: api.username, password: api.password };
+      const [a, b] = await ownedNumbers(2);
+      const { numberId: idA } = await voiceClient.importNumber({ number: a }, dashboard);
+      ctx.emu.setRateLimits({ V1: tight });
+      await voiceClient.getNumber(idA);
+      const second = timed(voiceClient.getNumber(idA));
+      await until(() => othersOf().some((r) => r.status === 429));
+      const imported = await timed(voiceClient.importNumber({ number: b }, dashboard));
+      expect(imported.value.numberId).to.match(/^n-/);
+      expect(imported.ms, "the import waited on the lookups' bucket").to.be.below(1_000);
+      expect(importsOf().map((r) => r.status)).to.deep.equal([201, 201]);
+      expect((await second).ms, "the lookup after the 429 waited for the reset").to.be.at.least(2_000);
+    });
   });
 });
