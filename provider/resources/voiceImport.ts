@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { optionalVoiceClient, voiceLookups } from "../clients";
-import { dashboardApiUser, requireVoiceSettings } from "../config";
+import { type DashboardApiUser, dashboardApiUser, requireVoiceSettings } from "../config";
 import { BandwidthError, mayHaveReachedServer } from "../http";
 import { MayHaveReachedServerError } from "../errors";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
@@ -129,6 +129,21 @@ function toOutputs(inputs: VoiceImportInputs, n: VoiceNumber): VoiceImportOutput
   return out as unknown as VoiceImportOutputs;
 }
 
+/**
+ * The outputs of a create: the id from the import's answer, applicationId, name and fallbackNumber as sent (the
+ * inputs), and from v1's record only what v1 itself decides: its details, and the name and fallbackNumber the program
+ * leaves to v1 (an adopted import keeps its own).
+ */
+function importedOutputs(inputs: VoiceImportInputs, numberId: string, details: VoiceNumber): VoiceImportOutputs {
+  return toOutputs(inputs, {
+    ...details,
+    id: numberId,
+    applicationId: inputs.applicationId,
+    name: inputs.name ?? details.name,
+    fallbackNumber: inputs.fallbackNumber ?? details.fallbackNumber,
+  });
+}
+
 /** The changes to send so v1 matches the inputs; "" detaches an application or clears a field. */
 function patchFor(current: Partial<VoiceImportInputs>, wanted: VoiceImportInputs) {
   const patch: { applicationId?: string; name?: string; fallbackNumber?: string } = {};
@@ -142,6 +157,21 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
   const voice = voiceClient();
   // v1 refuses an import without the Dashboard account and API User in its provider block: fail before any request.
   const apiUser = dashboardApiUser();
+  // Lookups of the deployment's other imports wait for this one, so one list answers for them all.
+  const importing = voiceLookups(voice).beginImport();
+  try {
+    return await importAndDescribe(voice, inputs, apiUser, importing);
+  } finally {
+    importing.end();
+  }
+}
+
+async function importAndDescribe(
+  voice: VoiceClient,
+  inputs: VoiceImportInputs,
+  apiUser: DashboardApiUser,
+  importing: { end(): void },
+): Promise<pulumi.dynamic.CreateResult> {
   const who = `VoiceImport ${inputs.number}`;
   let numberId: string;
   try {
@@ -185,11 +215,18 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
     const patch = patchFor(existing, inputs);
     if (Object.keys(patch).length > 0) await voice.updateNumber(numberId, patch);
     progress(`${who}: adopted existing import ${numberId}`);
+    voiceLookups(voice).noteImported(inputs.number, true);
+    // The lookup that found it holds v1's details; the inputs now hold what the update just set.
+    return { id: numberId, outs: importedOutputs(inputs, numberId, existing) };
   }
   voiceLookups(voice).noteImported(inputs.number, true);
-  // Details come from a lookup shared with the deployment's other imports (one list for many, else one GET).
-  const details = (await voiceLookups(voice).byId(numberId)) ?? (await voice.getNumber(numberId));
-  return { id: numberId, outs: toOutputs(inputs, details) };
+  // v1's import answers 201 with the id in Location and nothing else: the id comes from it, what was sent from the
+  // inputs, and only v1's own details (city, state, createdTime...) from a lookup shared with the deployment's other
+  // imports (one list for many, else one GET).
+  const lookup = voiceLookups(voice).byId(numberId);
+  importing.end();
+  const details = (await lookup) ?? (await voice.getNumber(numberId));
+  return { id: numberId, outs: importedOutputs(inputs, numberId, details) };
 }
 
 async function read(id: string, props: VoiceImportOutputs): Promise<pulumi.dynamic.ReadResult> {

@@ -25,6 +25,44 @@ describe("VoiceImport against the emulator", function () {
     expect(ctx.emu.model.listVoiceNumbers(userId()).map((n) => n.number)).to.deep.equal([e164]);
   });
 
+  it("imports created together take their v1 details from one list, with no GET per number", async () => {
+    // v1's import answers 201 with only Location (Bandwidth's v1 import reference): city, state, createdTime and
+    // numberState are v1's own, so one shared list answers for the whole group.
+    const { outs: ordered } = await engineCreate(order, {
+      siteId: ctx.emu.credentials.siteId,
+      areaCode: "919",
+      quantity: 8,
+    });
+    const numbers = ordered.e164Numbers as string[];
+    // The first import answers at once, the others 200 ms later: the first lookup waits for them instead of going alone.
+    ctx.emu.setFaults([{ method: "POST", path: "/phoneNumbers$", kind: "latency", latencyMs: 200, after: 1 }]);
+    const before = ctx.emu.requestLog().length;
+    const created = await Promise.all(
+      numbers.map((n, i) => engineCreate(voice, { number: n, name: `line ${i}`, fallbackNumber: "+19195550199" })),
+    );
+    const v1 = ctx.emu
+      .requestLog()
+      .slice(before)
+      .filter((r) => r.api === "voice")
+      .map((r) => `${r.method} ${r.path.replace(/phoneNumbers\/[^/]+$/, "phoneNumbers/:id")}`);
+    expect(v1.filter((r) => r === `GET /v1/users/${userId()}/phoneNumbers`)).to.have.length(1);
+    expect(v1.filter((r) => r.startsWith("GET") && r.endsWith(":id"))).to.deep.equal([]);
+    for (const [i, { id, outs }] of created.entries()) {
+      const record = ctx.emu.model.getVoiceNumber(userId(), id);
+      expect(outs).to.deep.include({
+        numberId: id,
+        number: numbers[i],
+        name: `line ${i}`,
+        fallbackNumber: "+19195550199",
+        nationalNumber: record.nationalNumber,
+        city: record.city,
+        state: record.state,
+        createdTime: record.createdTime,
+      });
+      expect(outs.numberState).to.be.a("string").and.not.equal("");
+    }
+  });
+
   it("a duplicate import is a clear error unless adoptExisting, which adopts and aligns it", async () => {
     const e164 = await ownedNumber();
     const first = await engineCreate(voice, { number: e164 });
