@@ -1,6 +1,7 @@
 /** The benchmark's outputs: a table on stdout, JSON and Markdown under bench/results, and an SVG chart. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import type { BucketTimeline } from "../provider/http/ratelimit";
 import type { EngineResult } from "./engine";
 import { type Bucket, CONTENDERS, type Contender, FLOOR_DERIVATION } from "./settings";
 
@@ -36,6 +37,99 @@ export interface FleetRow {
   completed: number;
   errors: string[];
   byRoute: Record<string, number>;
+  /** The provider's client-side buckets over the run (the provider contender only). */
+  clientBuckets?: ClientBucketSeries[];
+}
+
+/** The emulator's category that meters the same calls as a client category (the rest share a name). */
+const SERVER_CATEGORY: Record<string, string> = { PHONE_NUMBER_IMPORTS: "V1_IMPORT", PHONE_NUMBERS: "V1" };
+
+/** One client-side bucket of the provider over one fleet run: what it admitted per second, and its 429 pauses. */
+export interface ClientBucketSeries {
+  /** The client's category (ORDER, HISTORY, PHONE_NUMBER_IMPORTS, ...). */
+  category: string;
+  /** The emulator's category metering the same calls, and its steady rate (requests a second). */
+  serverCategory?: string;
+  serverRatePerS?: number;
+  /** Requests admitted in each second from the run's start. */
+  admittedPerS: number[];
+  /** Each 429 pause as [reported, reset] in seconds from the run's start. */
+  pauses: Array<[number, number]>;
+  admitted: number;
+  /** From the first 429 to the last reset: its length (s) and the rate admitted over it (requests a second). */
+  throttledSpanS?: number;
+  admittedWhileThrottledPerS?: number;
+  /** The lowest rate in force from the first 429 on (requests a second). */
+  lowestRateInForcePerS?: number;
+  /**
+   * The longest time (s) from a reset to the end of the first second that admitted at least 90 % of the server's
+   * rate, over the pauses followed by enough demand (3 s worth at the server's rate); undefined when none was.
+   */
+  slowestRecoveryS?: number;
+}
+
+/** Turns the provider's bucket timelines into per-second series and the figures that show (no) collapse. */
+export function clientBucketSeries(
+  records: ReadonlyArray<{ category: string; timeline: BucketTimeline }>,
+  runStartMs: number,
+  rateLimits: Record<string, Bucket>,
+): ClientBucketSeries[] {
+  const byCategory = new Map<string, Array<{ category: string; timeline: BucketTimeline }>>();
+  for (const r of records) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  const out: ClientBucketSeries[] = [];
+  for (const [category, parts] of byCategory) {
+    const admittedPerS: number[] = [];
+    const pauses: Array<[number, number]> = [];
+    const rates: Array<{ atS: number; rate: number }> = [];
+    for (const { timeline: t } of parts) {
+      t.admitted.forEach((n, i) => {
+        const s = Math.floor((t.startMs + i * t.binMs - runStartMs) / 1000);
+        if (s >= 0 && n > 0) admittedPerS[s] = (admittedPerS[s] ?? 0) + n;
+      });
+      for (const p of t.pauses) pauses.push([(p.atMs - runStartMs) / 1000, (p.untilMs - runStartMs) / 1000]);
+      for (const r of t.rates) rates.push({ atS: (r.atMs - runStartMs) / 1000, rate: r.ratePerSecond });
+    }
+    const bins = Array.from(admittedPerS, (n) => n ?? 0);
+    const admitted = bins.reduce((a, b) => a + b, 0);
+    if (admitted === 0) continue;
+    pauses.sort((a, b) => a[0] - b[0]);
+    rates.sort((a, b) => a.atS - b.atS);
+    const serverCategory = SERVER_CATEGORY[category] ?? (rateLimits[category] ? category : undefined);
+    const limit = serverCategory ? rateLimits[serverCategory] : undefined;
+    const serverRatePerS = limit ? limit.perMinute / 60 : undefined;
+    const series: ClientBucketSeries = {
+      category,
+      serverCategory,
+      serverRatePerS,
+      admittedPerS: bins,
+      pauses,
+      admitted,
+    };
+    if (pauses.length > 0) {
+      const first = pauses[0][0];
+      const lastReset = Math.max(...pauses.map((p) => p[1]));
+      const [from, to] = [Math.ceil(first), Math.floor(lastReset)];
+      if (to - from >= 2) {
+        series.throttledSpanS = to - from;
+        series.admittedWhileThrottledPerS = bins.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
+      }
+      const inForceAtFirst = [...rates].reverse().find((r) => r.atS <= first)?.rate;
+      const later = rates.filter((r) => r.atS >= first).map((r) => r.rate);
+      series.lowestRateInForcePerS = Math.min(...later, ...(inForceAtFirst === undefined ? [] : [inForceAtFirst]));
+      if (serverRatePerS !== undefined) {
+        for (const [, reset] of pauses) {
+          const after = bins.slice(Math.floor(reset));
+          if (after.reduce((a, b) => a + b, 0) < 3 * serverRatePerS) continue;
+          const k = after.findIndex((n) => n >= 0.9 * serverRatePerS);
+          if (k < 0) continue;
+          const recovery = Math.floor(reset) + k + 1 - reset;
+          series.slowestRecoveryS = Math.max(series.slowestRecoveryS ?? 0, recovery);
+        }
+      }
+    }
+    out.push(series);
+  }
+  return out.sort((a, b) => a.category.localeCompare(b.category));
 }
 
 /** The preview run, or why it failed. */
@@ -134,6 +228,29 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
       measured: `${fmt(ratio, 3)}×`,
       met: ratio >= 0.995 && ratio <= 1.05,
     });
+  }
+  // No client-side collapse: while a bucket is throttled it admits the server's rate, and each reset is followed
+  // within a few seconds by a second at the server's rate.
+  for (const f of provider.filter((row) => row.n === largest)) {
+    for (const b of f.clientBuckets ?? []) {
+      if (b.serverRatePerS === undefined || b.pauses.length === 0) continue;
+      const at = `N=${f.n} C=${f.concurrency} ${b.category}`;
+      if (b.admittedWhileThrottledPerS !== undefined) {
+        const ratio = b.admittedWhileThrottledPerS / b.serverRatePerS;
+        checks.push({
+          target: `client bucket ${at}: admits ≥ 0.9 × the server's rate while throttled`,
+          measured: `${fmt(b.admittedWhileThrottledPerS, 2)}/s vs ${fmt(b.serverRatePerS, 2)}/s (${fmt(ratio, 2)}×)`,
+          met: ratio >= 0.9,
+        });
+      }
+      if (b.slowestRecoveryS !== undefined) {
+        checks.push({
+          target: `client bucket ${at}: back at the server's rate ≤ 3 s after a 429's reset`,
+          measured: `${fmt(b.slowestRecoveryS, 1)} s`,
+          met: b.slowestRecoveryS <= 3,
+        });
+      }
+    }
   }
   for (const s of r.single.filter((row) => row.contender === "provider")) {
     const bound = Math.max(100, 100 * s.latencyS);
@@ -239,6 +356,54 @@ export function markdown(r: BenchResults): string {
       ),
       "",
       FLOOR_DERIVATION,
+      "",
+    );
+  }
+  const limiterRows = r.fleet.flatMap((f) => (f.clientBuckets ?? []).map((b) => ({ f, b })));
+  if (limiterRows.length > 0) {
+    out.push(
+      "### The provider's client limiter (fleet runs)",
+      "",
+      "Requests each client-side bucket admitted, from 1 s bins (chart: limiter.svg). A client-side collapse would",
+      "show as an admitted rate well below the server's while throttled, a low rate in force, or a slow recovery",
+      "(from a 429's reset to the first second admitting ≥ 90 % of the server's rate).",
+      "",
+      table(
+        [
+          "N",
+          "C",
+          "L (s)",
+          "category",
+          "server",
+          "server rate/s",
+          "admitted",
+          "peak/s",
+          "429 pauses",
+          "throttled (s)",
+          "admitted/s throttled",
+          "vs server",
+          "lowest rate in force/s",
+          "slowest recovery (s)",
+        ],
+        limiterRows.map(({ f, b }) => [
+          String(f.n),
+          String(f.concurrency),
+          String(f.latencyS),
+          b.category,
+          b.serverCategory ?? "-",
+          b.serverRatePerS === undefined ? "-" : fmt(b.serverRatePerS, 2),
+          String(b.admitted),
+          String(Math.max(...b.admittedPerS)),
+          String(b.pauses.length),
+          b.throttledSpanS === undefined ? "-" : String(b.throttledSpanS),
+          b.admittedWhileThrottledPerS === undefined ? "-" : fmt(b.admittedWhileThrottledPerS, 2),
+          b.admittedWhileThrottledPerS === undefined || b.serverRatePerS === undefined
+            ? "-"
+            : `${fmt(b.admittedWhileThrottledPerS / b.serverRatePerS, 2)}×`,
+          b.lowestRateInForcePerS === undefined ? "-" : fmt(b.lowestRateInForcePerS, 2),
+          b.slowestRecoveryS === undefined ? "-" : fmt(b.slowestRecoveryS, 1),
+        ]),
+      ),
       "",
     );
   }
@@ -430,7 +595,81 @@ export function fleetSvg(results: BenchResults): string {
   return parts.join("\n");
 }
 
-/** Prints the report and writes latest.json, latest.md and fleet.svg into `dir`. */
+const CATEGORY_COLORS = ["#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e", "#8c564b", "#17becf"];
+
+/**
+ * The provider's client buckets over time: requests admitted per second by category (solid), the server's rate of
+ * the same category (dotted) and the 429 pauses (red ticks), one panel per provider fleet run of the largest N at the
+ * fleet processing time.
+ */
+export function limiterSvg(results: BenchResults): string {
+  const provider = results.fleet.filter(
+    (f) => f.contender === "provider" && f.latencyS === results.settings.fleetLatencyS && f.clientBuckets?.length,
+  );
+  const largest = Math.max(...provider.map((f) => f.n));
+  const runs = provider.filter((f) => f.n === largest);
+  if (runs.length === 0)
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40"><text x="10" y="25">no limiter data</text></svg>`;
+  const width = 980;
+  const panelH = 220;
+  const left = 70;
+  const panelW = 700;
+  const height = runs.length * (panelH + 70) + 20;
+  const categories = [...new Set(runs.flatMap((f) => f.clientBuckets!.map((b) => b.category)))].sort();
+  const color = (c: string) => CATEGORY_COLORS[categories.indexOf(c) % CATEGORY_COLORS.length];
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+  ];
+  runs.forEach((f, ri) => {
+    const top = 40 + ri * (panelH + 70);
+    const bottom = top + panelH;
+    const buckets = f.clientBuckets!;
+    const seconds = Math.max(1, Math.ceil(f.wallS), ...buckets.map((b) => b.admittedPerS.length));
+    const yMax = Math.max(1, ...buckets.flatMap((b) => [...b.admittedPerS, b.serverRatePerS ?? 0])) * 1.1;
+    const x = (s: number) => left + (s / seconds) * panelW;
+    const y = (v: number) => bottom - (Math.min(v, yMax) / yMax) * panelH;
+    const title = `client buckets, provider N = ${f.n}, C = ${f.concurrency}: requests admitted per second`;
+    parts.push(`<text x="${left}" y="${top - 12}" font-size="14" font-weight="bold">${escapeXml(title)}</text>`);
+    parts.push(`<rect x="${left}" y="${top}" width="${panelW}" height="${panelH}" fill="none" stroke="#999"/>`);
+    for (const v of [0, yMax / 2, yMax]) {
+      parts.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${fmt(v, 0)}</text>`);
+    }
+    for (let s = 0; s <= seconds; s += Math.max(1, Math.ceil(seconds / 10))) {
+      parts.push(`<text x="${x(s)}" y="${bottom + 16}" text-anchor="middle">${s}</text>`);
+    }
+    parts.push(
+      `<text x="${left + panelW / 2}" y="${bottom + 32}" text-anchor="middle">seconds from the run's start</text>`,
+    );
+    for (const b of buckets) {
+      const c = color(b.category);
+      if (b.serverRatePerS !== undefined) {
+        parts.push(
+          `<line x1="${left}" x2="${left + panelW}" y1="${y(b.serverRatePerS)}" y2="${y(b.serverRatePerS)}" stroke="${c}" stroke-dasharray="2 3"/>`,
+        );
+      }
+      const points = b.admittedPerS.map((n, s) => `${x(s + 0.5).toFixed(1)},${y(n).toFixed(1)}`).join(" ");
+      parts.push(`<polyline fill="none" stroke="${c}" stroke-width="1.5" points="${points}"/>`);
+      for (const [at] of b.pauses) {
+        parts.push(`<line x1="${x(at)}" x2="${x(at)}" y1="${bottom}" y2="${bottom - 8}" stroke="#d00"/>`);
+      }
+    }
+    let ly = top + 14;
+    for (const c of categories.filter((cat) => buckets.some((b) => b.category === cat))) {
+      const b = buckets.find((bk) => bk.category === c)!;
+      const label = `${c}${b.serverRatePerS === undefined ? "" : ` (server ${fmt(b.serverRatePerS, 2)}/s, dotted)`}, ${b.pauses.length} 429s`;
+      parts.push(
+        `<line x1="${left + panelW + 12}" x2="${left + panelW + 30}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color(c)}" stroke-width="2"/>`,
+      );
+      parts.push(`<text x="${left + panelW + 34}" y="${ly}" font-size="10">${escapeXml(label)}</text>`);
+      ly += 16;
+    }
+  });
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/** Prints the report and writes latest.json, latest.md, fleet.svg and limiter.svg into `dir`. */
 export function writeReports(r: BenchResults, dir: string): void {
   mkdirSync(dir, { recursive: true });
   const md = markdown(r);
@@ -438,5 +677,8 @@ export function writeReports(r: BenchResults, dir: string): void {
   writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(path.join(dir, "latest.md"), `${md}\n`);
   writeFileSync(path.join(dir, "fleet.svg"), `${fleetSvg(r)}\n`);
-  process.stderr.write(`bench: wrote ${["latest.json", "latest.md", "fleet.svg"].join(", ")} in bench/results\n`);
+  writeFileSync(path.join(dir, "limiter.svg"), `${limiterSvg(r)}\n`);
+  process.stderr.write(
+    `bench: wrote ${["latest.json", "latest.md", "fleet.svg", "limiter.svg"].join(", ")} in bench/results\n`,
+  );
 }

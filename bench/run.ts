@@ -12,7 +12,14 @@ import * as path from "node:path";
 import { type AccountSeed, type RunningEmulator, startEmulator } from "../emulator";
 import { type EngineResult, runEngineComparison } from "./engine";
 import { countRequests, quantile, type RequestCounts } from "./measure";
-import { type BenchResults, evaluateTargets, type FleetRow, type SingleRow, writeReports } from "./report";
+import {
+  type BenchResults,
+  clientBucketSeries,
+  evaluateTargets,
+  type FleetRow,
+  type SingleRow,
+  writeReports,
+} from "./report";
 import {
   AREA_CODE,
   accountFor,
@@ -184,6 +191,9 @@ async function fleets(emu: RunningEmulator, accounts: AccountSeed[], flags: Flag
         completed: f?.completed ?? 0,
         errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
         byRoute: counts.byRoute,
+        clientBuckets: r.clientBuckets
+          ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
+          : undefined,
       });
     });
   }

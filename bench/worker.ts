@@ -13,6 +13,7 @@ import {
   type SingleOrderOutcome,
 } from "./lifecycle";
 import type * as driver from "./providerDriver";
+import type { BucketTimeline } from "../provider/http/ratelimit";
 import type { Contender } from "./settings";
 
 // Loaded on demand, so a baseline's process never loads the provider (nor @pulumi/pulumi) and its RSS is its own.
@@ -36,6 +37,13 @@ export interface PreviewOutcome {
   unexpectedChanges: number;
 }
 
+/** One client-side bucket of the provider's process over a fleet run. */
+export interface ClientBucketRecord {
+  /** The client's rate-limit category (ORDER, HISTORY, PHONE_NUMBER_IMPORTS, ...). */
+  category: string;
+  timeline: BucketTimeline;
+}
+
 /** What a worker sends back. */
 export interface WorkerResult {
   ok: boolean;
@@ -43,6 +51,10 @@ export interface WorkerResult {
   maxRssMb: number;
   single?: SingleOrderOutcome;
   fleet?: FleetOutcome;
+  /** Epoch ms at which the fleet run started, the origin of the client buckets' bins. */
+  fleetStartedAtMs?: number;
+  /** The provider's client buckets over a fleet run (the provider contender only). */
+  clientBuckets?: ClientBucketRecord[];
   preview?: PreviewOutcome;
 }
 
@@ -100,8 +112,15 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
   switch (job.kind) {
     case "single":
       return { ...base, single: await runSingleOrders(lifecycleOf(job.contender, job.tag), job.count) };
-    case "fleet":
-      return { ...base, fleet: await runFleet(lifecycleOf(job.contender, job.tag), job.n, job.concurrency) };
+    case "fleet": {
+      const fleetStartedAtMs = Date.now();
+      const fleet = await runFleet(lifecycleOf(job.contender, job.tag), job.n, job.concurrency);
+      if (job.contender.kind !== "provider") return { ...base, fleet };
+      const { sharedBucketTimelines } =
+        require("../provider/http/ratelimit") as typeof import("../provider/http/ratelimit");
+      const clientBuckets = sharedBucketTimelines().map(({ category, timeline }) => ({ category, timeline }));
+      return { ...base, fleet, fleetStartedAtMs, clientBuckets };
+    }
     case "preview":
       return { ...base, preview: await preview(job.count, job.tag) };
   }

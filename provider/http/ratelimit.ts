@@ -24,6 +24,26 @@ const MEASURE_MIN_MS = 1_000;
 const RECOVER_EVERY_MS = 1_000;
 const RECOVER_FACTOR = 1.25;
 const MIN_RATE_PER_SECOND = 0.5;
+/** Width of the bins in which a bucket counts the requests it admitted. */
+export const ADMITTED_BIN_MS = 1_000;
+/** Bins kept per bucket (six hours): a provider process lives for one deployment. */
+const MAX_BINS = 6 * 3600;
+/** 429 pauses kept per bucket. */
+const MAX_PAUSES = 1_000;
+
+/** What a bucket did over time, for reports: requests admitted per bin, the rate in force, and its 429 pauses. */
+export interface BucketTimeline {
+  /** Epoch ms at which bin 0 starts (the bucket's creation). */
+  startMs: number;
+  /** Width of a bin (ms). */
+  binMs: number;
+  /** Requests admitted in each bin, from `startMs` on. */
+  admitted: number[];
+  /** The rate in force (tokens a second) from each instant on. */
+  rates: Array<{ atMs: number; ratePerSecond: number }>;
+  /** Each 429 pause: when it was reported and the reset it waited for (epoch ms). */
+  pauses: Array<{ atMs: number; untilMs: number }>;
+}
 
 /** Thrown by `acquire` when the wait would pass the caller's deadline. */
 export class RateLimitWaitTooLong extends Error {
@@ -50,6 +70,9 @@ export class TokenBucket {
   private raisedAt: number;
   /** (time, rate) at every change of the rate in force, for reports. */
   readonly history: Array<{ atMs: number; ratePerSecond: number }> = [];
+  private readonly createdAt: number;
+  private readonly admitted: number[] = [];
+  private readonly pauses: Array<{ atMs: number; untilMs: number }> = [];
 
   constructor(limit: RateLimit, now: number = Date.now()) {
     this.limit = limit;
@@ -58,7 +81,19 @@ export class TokenBucket {
     this.refilledAt = now;
     this.windowStart = now;
     this.raisedAt = now;
+    this.createdAt = now;
     this.history.push({ atMs: now, ratePerSecond: this.rate });
+  }
+
+  /** Requests admitted per second, the rate in force and the 429 pauses since the bucket was made. */
+  timeline(): BucketTimeline {
+    return {
+      startMs: this.createdAt,
+      binMs: ADMITTED_BIN_MS,
+      admitted: Array.from(this.admitted, (n) => n ?? 0),
+      rates: [...this.history],
+      pauses: [...this.pauses],
+    };
   }
 
   /** Epoch ms until which every caller of this bucket waits (0 when not paused). */
@@ -84,6 +119,7 @@ export class TokenBucket {
    */
   pause(until: Date, now: number = Date.now()): void {
     if (until.getTime() <= this.pausedUntil) return; // the same pause, reported by a request already in flight
+    if (this.pauses.length < MAX_PAUSES) this.pauses.push({ atMs: now, untilMs: until.getTime() });
     const window = now - this.windowStart;
     if (window >= MEASURE_MIN_MS) {
       const accepted = (this.granted * 1000) / window;
@@ -111,6 +147,8 @@ export class TokenBucket {
     if (this.tokens >= 1) {
       this.tokens -= 1;
       this.granted += 1;
+      const bin = Math.floor((now - this.createdAt) / ADMITTED_BIN_MS);
+      if (bin >= 0 && bin < MAX_BINS) this.admitted[bin] = (this.admitted[bin] ?? 0) + 1;
       return 0;
     }
     return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
@@ -146,6 +184,14 @@ export function sharedBucket(key: BucketKey, limit: RateLimit = DEFAULT_RATE_LIM
     buckets.set(id, bucket);
   }
   return bucket;
+}
+
+/** Every bucket of this process with what it did so far (the benchmark's report of the client limiter). */
+export function sharedBucketTimelines(): Array<BucketKey & { timeline: BucketTimeline }> {
+  return [...buckets.entries()].map(([id, bucket]) => {
+    const [origin, account, category] = id.split("|");
+    return { origin, account, category, timeline: bucket.timeline() };
+  });
 }
 
 /** Forgets every bucket (for tests that need a clean process state). */

@@ -70,4 +70,53 @@ describe("token bucket", () => {
     const back = bucket.history.find((h) => h.ratePerSecond === 100 && h.atMs > 2_000)!;
     expect(back.atMs - 2_000).to.be.at.most(12_000);
   });
+
+  it("counts the requests it admits per second and notes each 429 pause, for the benchmark's report", () => {
+    const bucket = new TokenBucket({ ratePerSecond: 10, burst: 5 }, 0);
+    let now = 0;
+    while (now < 3_000) now += Math.max(1, bucket.tryTake(now));
+    bucket.pause(new Date(4_000), 3_000);
+    bucket.pause(new Date(4_000), 3_001); // the same pause, reported by another request in flight
+    const t = bucket.timeline();
+    expect(t.binMs).to.equal(1_000);
+    expect(t.admitted).to.deep.equal([14, 10, 10]); // the burst of 5 plus 9 refills, then 10 a second
+    expect(t.pauses).to.deep.equal([{ atMs: 3_000, untilMs: 4_000 }]);
+  });
+
+  it("against a server that takes 10 a second, admits the server's rate within seconds of its first 429", () => {
+    // Virtual time: 8 callers each send as soon as the bucket lets them; the server is a token bucket of its own
+    // (10 a second, burst 100) that answers 429 with a reset in whole seconds, as the Numbers API does.
+    const server = { tokens: 100, at: 0 };
+    const bucket = new TokenBucket({ ratePerSecond: 100, burst: 200 }, 0);
+    const wakes = Array.from({ length: 8 }, () => 0);
+    let first429: number | undefined;
+    for (;;) {
+      const i = wakes.indexOf(Math.min(...wakes));
+      const now = wakes[i];
+      if (now >= 60_000) break;
+      const wait = bucket.tryTake(now);
+      if (wait > 0) {
+        wakes[i] = now + wait;
+        continue;
+      }
+      server.tokens = Math.min(100, server.tokens + ((now - server.at) * 10) / 1000);
+      server.at = now;
+      if (server.tokens >= 1) {
+        server.tokens -= 1;
+        wakes[i] = now + 200; // the caller's next request comes after the order's processing time
+      } else {
+        const reset = Math.ceil((now + ((1 - server.tokens) / 10) * 1000) / 1000) * 1000;
+        first429 ??= now;
+        bucket.pause(new Date(reset), now);
+        wakes[i] = reset;
+      }
+    }
+    const t = bucket.timeline();
+    const start = Math.ceil(first429! / 1000) + 3; // a few seconds after the first 429
+    const later = t.admitted.slice(start, -1);
+    expect(later.length).to.be.above(30);
+    // No client-side collapse: every later second admits what the server takes (10), give or take one.
+    expect(Math.min(...later)).to.be.at.least(9);
+    expect(Math.max(...later)).to.be.at.most(11);
+  });
 });
