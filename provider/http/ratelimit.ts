@@ -15,14 +15,23 @@ export interface RateLimit {
  * Generous defaults: the limiter exists to obey 429s and smooth bursts, not to slow a normal stack down. Bandwidth
  * does not publish the Numbers API's limits, so a bucket learns them from its 429s: a 429 pauses the bucket until
  * the reset it names (requests already in flight that answer 429 for the same reset change nothing), and the rate
- * after it is what the server accepted since the previous pause. Every second without a 429 raises the rate by a
- * quarter, back up to the configured rate, so a bucket reaches the server's rate again within seconds.
+ * after it is what the server accepted over the last second or more, pauses included. A rate measured while 429s
+ * keep coming is the server's: the bucket holds it (a faster try would only draw more 429s) for a minute without a
+ * 429, then tries faster again. After a lone 429 every second without another raises the rate by a quarter, back up
+ * to the configured rate, so a bucket reaches the server's rate again within seconds.
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerSecond: 100, burst: 200 };
-/** A window shorter than this says nothing about the server's rate: the rate is kept. */
+/**
+ * A window shorter than this, or with fewer accepted requests (unless it is very long), says too little about the
+ * server's rate: it goes on into the next one.
+ */
 const MEASURE_MIN_MS = 1_000;
+const MEASURE_MIN_ACCEPTED = 10;
+const MEASURE_ANYWAY_MS = 10_000;
 const RECOVER_EVERY_MS = 1_000;
 const RECOVER_FACTOR = 1.25;
+/** How long a rate learned under repeated 429s is held before the bucket tries faster again. */
+const HOLD_LEARNED_MS = 60_000;
 const MIN_RATE_PER_SECOND = 0.5;
 /** Width of the bins in which a bucket counts the requests it admitted. */
 export const ADMITTED_BIN_MS = 1_000;
@@ -64,9 +73,13 @@ export class TokenBucket {
   private readonly limit: RateLimit;
   /** The rate in force: the configured one until a 429 lowers it. */
   private rate: number;
-  /** Tokens granted since `windowStart` (the end of the last pause): the rate the server accepted. */
+  /** Tokens granted since `windowStart` (the 429 that last measured the rate): the rate the server accepted. */
   private granted = 0;
   private windowStart: number;
+  /** Pauses since `windowStart`: a window with one measures a sustained limit, not a lone 429. */
+  private pausesInWindow = 0;
+  /** Until when the rate learned under repeated 429s is held instead of raised (epoch ms). */
+  private holdUntil = 0;
   private raisedAt: number;
   /** (time, rate) at every change of the rate in force, for reports. */
   readonly history: Array<{ atMs: number; ratePerSecond: number }> = [];
@@ -114,23 +127,29 @@ export class TokenBucket {
   }
 
   /**
-   * Pauses every caller until `until` (never shortens an existing pause). A new pause sets the rate to what the
-   * server accepted since the last one, when that window was long enough to say; it never halves per 429.
+   * Called once per 429. Pauses every caller until `until` (never shortens an existing pause). The rate becomes what the server accepted
+   * since the last measure, when that window (pauses included) is a second or more; a shorter one runs on into the
+   * next. It never halves per 429.
    */
   pause(until: Date, now: number = Date.now()): void {
+    this.granted = Math.max(0, this.granted - 1); // the server refused that token's request: it counts for nothing
     if (until.getTime() <= this.pausedUntil) return; // the same pause, reported by a request already in flight
     if (this.pauses.length < MAX_PAUSES) this.pauses.push({ atMs: now, untilMs: until.getTime() });
     const window = now - this.windowStart;
-    if (window >= MEASURE_MIN_MS) {
+    if (window >= MEASURE_MIN_MS && (this.granted >= MEASURE_MIN_ACCEPTED || window >= MEASURE_ANYWAY_MS)) {
       const accepted = (this.granted * 1000) / window;
       this.setRate(Math.max(MIN_RATE_PER_SECOND, Math.min(this.limit.ratePerSecond, accepted)), now);
+      // Measured across an earlier 429: the server's sustained rate, held rather than probed every second.
+      this.holdUntil = this.pausesInWindow > 0 ? until.getTime() + HOLD_LEARNED_MS : 0;
+      this.windowStart = now;
+      this.granted = 0;
+      this.pausesInWindow = 0;
     }
+    this.pausesInWindow += 1;
     this.tokens = 1; // one request goes at the reset, the rest follow at the rate
     this.pausedUntil = until.getTime();
     this.refilledAt = this.pausedUntil;
-    this.windowStart = this.pausedUntil;
-    this.raisedAt = this.pausedUntil;
-    this.granted = 0;
+    this.raisedAt = Math.max(this.pausedUntil, this.holdUntil);
   }
 
   /** Takes a token now if one is available, else returns how many ms to wait before asking again. */
