@@ -136,7 +136,14 @@ export function sdkLifecycle(s: SdkScriptSettings, pollMs: number, tag: string):
       }
     },
     async importNumber(state) {
-      const res = await v1Call("POST", v1, { number: `+1${state.tn}` });
+      // The provider block is mandatory in v1's import reference: the Dashboard account and user the number is on.
+      const res = await v1Call("POST", v1, {
+        number: `+1${state.tn}`,
+        provider: {
+          providerName: "bandwidth-dashboard",
+          properties: { accountId: s.accountId, userName: s.username, password: s.password },
+        },
+      });
       const numberId = res.headers.get("location")?.split("/").pop();
       if (!numberId) throw new Error(`import of ${state.tn} answered without a Location`);
       return { ...state, numberId };
