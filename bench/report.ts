@@ -613,7 +613,7 @@ export function limiterSvg(results: BenchResults): string {
   const width = 980;
   const panelH = 220;
   const left = 70;
-  const panelW = 700;
+  const panelW = 560; // the legend takes the rest
   const height = runs.length * (panelH + 70) + 20;
   const categories = [...new Set(runs.flatMap((f) => f.clientBuckets!.map((b) => b.category)))].sort();
   const color = (c: string) => CATEGORY_COLORS[categories.indexOf(c) % CATEGORY_COLORS.length];
