@@ -127,9 +127,9 @@ export class TokenBucket {
   }
 
   /**
-   * Called once per 429. Pauses every caller until `until` (never shortens an existing pause). The rate becomes what the server accepted
-   * since the last measure, when that window (pauses included) is a second or more; a shorter one runs on into the
-   * next. It never halves per 429.
+   * Called once per 429. Pauses every caller until `until` (never shortens an existing pause). The rate becomes
+   * what the server accepted since the last measure, when that window (pauses included) is a second or more with ten
+   * accepted requests; a shorter one runs on into the next. It never halves per 429.
    */
   pause(until: Date, now: number = Date.now()): void {
     this.granted = Math.max(0, this.granted - 1); // the server refused that token's request: it counts for nothing
