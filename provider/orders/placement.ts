@@ -7,7 +7,7 @@ import { MayHaveReachedServerError } from "../errors";
 import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
-import { isPending } from "../numbers/watch";
+import { findOrdersByCustomerOrderId, isPending } from "../numbers/watch";
 import type { PhoneNumberOrderInputs } from "../resources/phoneNumberOrder";
 import { progress } from "../resources/lifecycle";
 import type { Criteria } from "../validation";
@@ -113,14 +113,18 @@ export async function isOwnOrder(
   return true;
 }
 
-/** An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, its own. */
+/**
+ * An order this resource may take over instead of placing one: same CustomerOrderId, not one of `exclude`, its own.
+ * The lookup is shared with every other create of the deployment asking at the same moment (one orders list for all,
+ * each row read by its CustomerOrderId), so a deployment of many orders does not list the account once per resource.
+ */
 export async function findReusableOrder(
   client: NumbersClient,
   inputs: PhoneNumberOrderInputs,
   customerOrderId: string,
   exclude: ReadonlySet<string>,
 ): Promise<{ reusable?: string; known: Set<string> }> {
-  const summaries = await client.listOrders({ customerOrderId });
+  const summaries = await findOrdersByCustomerOrderId(client, customerOrderId);
   const known = new Set(summaries.map((s) => s.orderId));
   const candidates = summaries
     .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
