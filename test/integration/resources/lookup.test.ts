@@ -23,9 +23,7 @@ describe("PhoneNumberOrder lookup by CustomerOrderId", function () {
   });
   /** The orders lists that are lookups (the shared watcher's lists carry a date range). */
   const lookupLists = () =>
-    ctx.emu
-      .requestLog()
-      .filter((r) => r.method === "GET" && /\/orders$/.test(r.path) && !/startdate=/i.test(r.query));
+    ctx.emu.requestLog().filter((r) => r.method === "GET" && /\/orders$/.test(r.path) && !/startdate=/i.test(r.query));
 
   it("N concurrent creates of a deployment list the account's orders fewer than N times, and each gets its own order", async () => {
     const n = 8;
