@@ -7,7 +7,7 @@ import { AccountMismatchError } from "../errors";
 import type { OrderInfo } from "../numbers";
 import { isPending } from "../numbers/watch";
 import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
-import { ResourceInitError } from "../resources/lifecycle";
+import { ResourceInitError, sameValue } from "../resources/lifecycle";
 import { toE164 } from "../validation";
 import { DEFAULT_TIMEOUT_SECONDS, EXISTING_ORDER_TYPE } from "./check";
 
@@ -154,4 +154,19 @@ export function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs
   }
   if (state.orderType !== EXISTING_ORDER_TYPE) delete inputs.telephoneNumbers;
   return inputs as unknown as PhoneNumberOrderInputs;
+}
+
+/**
+ * The inputs an update records with what is held. Reservation ids added with numbers not held yet (their extra order
+ * failed, or is still pending) are not recorded, so the next `pulumi up` sees them as added and sends them again.
+ */
+export function recordedInputs(
+  olds: PhoneNumberOrderOutputs,
+  news: PhoneNumberOrderInputs,
+  h: Holding,
+): PhoneNumberOrderInputs {
+  if (news.reservationIds === undefined || sameValue(olds.reservationIds, news.reservationIds)) return news;
+  const held = new Set(h.telephoneNumbers);
+  const missing = (news.telephoneNumbers ?? []).some((tn) => !held.has(tn));
+  return missing ? { ...news, reservationIds: olds.reservationIds } : news;
 }

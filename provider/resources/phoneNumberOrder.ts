@@ -18,6 +18,7 @@ import {
   inputsOf,
   keepsOrder,
   label,
+  recordedInputs,
   sameAccount,
   stillWaiting,
   toOutputs,
@@ -220,17 +221,18 @@ async function update(
   const deadline = deadlineOf(news);
   const h = holdingOf(olds);
   sameAccount(olds, h);
+  const stateNow = () => toOutputs(recordedInputs(olds, news, h), h);
   const fail = (message: string): never => {
-    throw new ResourceInitError(message, id, withProvider(toOutputs(news, h), news));
+    throw new ResourceInitError(message, id, withProvider(stateNow(), news));
   };
   for (const orderId of h.orderIds) claim(orderId, news);
   try {
     await updateHolding(client, olds, news, h, deadline, fail);
   } catch (e) {
     // Whatever failed, the state keeps every order placed so far (a new order id included).
-    throw keepsOrder(e, who, id, withProvider(toOutputs(news, h), news));
+    throw keepsOrder(e, who, id, withProvider(stateNow(), news));
   }
-  return { outs: toOutputs(news, h) };
+  return { outs: stateNow() };
 }
 
 /** The body of update: resume pending orders, rename, then order or disconnect the difference. */
@@ -263,7 +265,10 @@ async function updateHolding(
     const want = new Set(criteria.telephoneNumbers);
     const held = new Set(h.telephoneNumbers);
     const missing = criteria.telephoneNumbers.filter((tn) => !held.has(tn));
-    if (missing.length > 0) toAdd = { telephoneNumbers: missing };
+    // The reservation ids added with this change go with the added numbers; the earlier orders used up the others.
+    const used = new Set(olds.reservationIds ?? []);
+    const reservationIds = (criteria.reservationIds ?? []).filter((r) => !used.has(r));
+    if (missing.length > 0) toAdd = { telephoneNumbers: missing, ...(reservationIds.length > 0 && { reservationIds }) };
     toRemove = h.telephoneNumbers.filter((tn) => !want.has(tn));
   } else if (news.quantity !== undefined) {
     const delta = news.quantity - h.telephoneNumbers.length;
