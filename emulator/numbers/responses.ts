@@ -177,6 +177,8 @@ function disconnectDocument(d: DisconnectRecord, full: boolean): XmlElement {
     full && d.status !== "RECEIVED" && el("ErrorList", ...d.errors.map(errorElement)),
     el(
       "orderRequest",
+      // A disconnect's GET echoes its Name (an SDK fixture shows it); the guide's 201 answer does not.
+      full && tx("Name", d.name),
       tx("CustomerOrderId", d.customerOrderId),
       tx("OrderCreateDate", d.orderCreateDate),
       tx("id", d.id),

@@ -132,4 +132,19 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
     const text = await until(`${accountPath}/disconnects/${disconnectId}`, (t) => t.includes("<OrderStatus>COMPLETE<"));
     sameShape(doc.DISCONNECT_GET_COMPLETE_RESPONSE, text);
   });
+
+  it("disconnect GET, FAILED: a number not on the account fails with 5006 and the request's Name echoed", async () => {
+    // The SDK fixture's orderRequest carries the disconnect's <Name>; the emulator echoes the name it was sent.
+    const body = doc.DISCONNECT_CREATE_REQUEST.replace("<name>training run</name>", "<name>Disconnect</name>").replace(
+      /<TelephoneNumberList>[\s\S]*<\/TelephoneNumberList>/,
+      "<TelephoneNumberList><TelephoneNumber>2055551212</TelephoneNumber></TelephoneNumberList>",
+    );
+    const created = await call("POST", `${accountPath}/disconnects`, body);
+    expect(created.status, created.text).to.equal(201);
+    const id = /<id>([^<]+)<\/id>/.exec(created.text)?.[1] ?? "";
+    const text = await until(`${accountPath}/disconnects/${id}`, (t) => t.includes("<OrderStatus>FAILED<"));
+    sameShape(doc.DISCONNECT_GET_FAILED_RESPONSE, text);
+    expect(text).to.match(/<Code>5006<\/Code>\s*<Description>[^<]*not associated with your account/);
+    expect(text).to.contain("<Name>Disconnect</Name>");
+  });
 });
