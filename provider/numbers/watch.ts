@@ -396,8 +396,13 @@ export interface DisconnectOutcome {
   timedOut: boolean;
   /** The caller's numbers Bandwidth reports disconnected. */
   disconnected: string[];
-  /** Errors about the caller's numbers, and errors about no number in particular. */
+  /** Errors about the caller's numbers. */
   errors: ApiErrorDetail[];
+  /**
+   * Errors about no number in particular. They cannot be pinned on one caller of a shared disconnect: a caller whose
+   * numbers are all disconnected may ignore them, the others prove each number's fate (an in-service check).
+   */
+  unattributed: ApiErrorDetail[];
 }
 
 interface DisconnectRequest {
@@ -499,7 +504,8 @@ export class DisconnectBatcher {
         status: d.status,
         timedOut,
         disconnected: d.disconnectedNumbers.filter((tn) => mine.has(tn)),
-        errors: d.errors.filter((e) => e.telephoneNumber === undefined || mine.has(e.telephoneNumber)),
+        errors: d.errors.filter((e) => e.telephoneNumber !== undefined && mine.has(e.telephoneNumber)),
+        unattributed: d.errors.filter((e) => e.telephoneNumber === undefined),
       });
     };
     let nextAt = this.processing.firstLookAt(started);
@@ -509,7 +515,12 @@ export class DisconnectBatcher {
       await sleep(Math.min(nextAt, earliestDeadline) - Date.now());
       if (Date.now() >= nextAt) {
         try {
-          const d = await this.client.getDisconnect(disconnectId);
+          // A slow poll holds no caller past its deadline: past it, the callers settle on the last view.
+          const d = await settleLater(
+            this.client.getDisconnect(disconnectId),
+            Math.max(0, earliestDeadline - Date.now()),
+          );
+          if (d === undefined) throw new Error(`disconnect ${disconnectId} was not read before the deadline`);
           if (d.status !== last?.status) {
             for (const r of open) r.onStatus?.({ status: d.status, disconnectId }, Date.now() - started);
           }

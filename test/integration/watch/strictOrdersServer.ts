@@ -15,6 +15,8 @@ export interface CannedOrder {
   date: string;
   customerOrderId?: string;
   completedNumbers?: string[];
+  /** A disconnect's ErrorList entries (a number, or none for an error about the order as a whole). */
+  errors?: Array<{ code: string; description: string; telephoneNumber?: string }>;
 }
 
 /** The canned server and the state a test changes while it runs. */
@@ -25,7 +27,9 @@ export interface StrictOrdersServer extends CannedServer {
   listFailsWith?: number;
   /** A disconnect placed by POST completes this many ms later. */
   disconnectMs: number;
-  /** Delays the direct read of these order ids by so many ms. */
+  /** How a disconnect of these numbers ends, instead of COMPLETE with all of them. */
+  disconnectOutcome?: (numbers: string[]) => Pick<CannedOrder, "status" | "completedNumbers" | "errors">;
+  /** Delays the direct read of these order or disconnect ids by so many ms. */
   slowReads: Map<string, number>;
   /** The list requests refused as Bandwidth would refuse them, with why. */
   refused: string[];
@@ -75,11 +79,18 @@ function orderBody(o: CannedOrder): string {
   );
 }
 
+// The shape of a disconnect's <Error> in the SDK fixture (Code, Description, TelephoneNumber when it names one).
+function errorXml(e: { code: string; description: string; telephoneNumber?: string }): string {
+  const tn = e.telephoneNumber ? `<TelephoneNumber>${e.telephoneNumber}</TelephoneNumber>` : "";
+  return `<Error><Code>${e.code}</Code><Description>${e.description}</Description>${tn}</Error>`;
+}
+
 function disconnectBody(o: CannedOrder): string {
   const numbers = (o.completedNumbers ?? []).map((tn) => `<TelephoneNumber>${tn}</TelephoneNumber>`).join("");
   return (
     `<DisconnectTelephoneNumberOrderResponse><orderRequest><OrderCreateDate>${o.date}T00:00:00.000Z</OrderCreateDate>` +
     `<id>${o.id}</id></orderRequest><DisconnectedTelephoneNumberList>${numbers}</DisconnectedTelephoneNumberList>` +
+    `<ErrorList>${(o.errors ?? []).map(errorXml).join("")}</ErrorList>` +
     `<OrderStatus>${o.status}</OrderStatus></DisconnectTelephoneNumberOrderResponse>`
   );
 }
@@ -92,6 +103,7 @@ export async function startStrictOrdersServer(): Promise<StrictOrdersServer> {
     slowReads: new Map<string, number>(),
     refused: [] as string[],
     listFailsWith: undefined as number | undefined,
+    disconnectOutcome: undefined as StrictOrdersServer["disconnectOutcome"],
     disconnectMs: 300,
   };
   const server = await startCannedServer(async (req, res) => {
@@ -145,7 +157,11 @@ export async function startStrictOrdersServer(): Promise<StrictOrdersServer> {
       const record: CannedOrder = { id, status: "RECEIVED", date: new Date().toISOString().slice(0, 10) };
       state.disconnects.set(id, record);
       setTimeout(
-        () => state.disconnects.set(id, { ...record, status: "COMPLETE", completedNumbers: numbers }),
+        () =>
+          state.disconnects.set(id, {
+            ...record,
+            ...(state.disconnectOutcome?.(numbers) ?? { status: "COMPLETE", completedNumbers: numbers }),
+          }),
         state.disconnectMs,
       );
       return reply(

@@ -114,6 +114,42 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect(polls.length).to.be.at.most(3);
   });
 
+  it("lets no slow disconnect poll hold a caller past its deadline", async () => {
+    s.disconnectMs = 100;
+    s.slowReads.set("dc1", 4_000);
+    const batcher = new DisconnectBatcher(client);
+    const started = Date.now();
+    const late = await batcher.disconnect(["9195550020"], { deadlineMs: Date.now() + 800 }).then(
+      (r) => r,
+      (e: Error) => e,
+    );
+    expect(Date.now() - started).to.be.lessThan(1_800);
+    // No view of the disconnect came back in time: the caller learns that, not a made-up status.
+    expect(late).to.be.instanceOf(Error);
+    expect((late as Error).message).to.match(/dc1 was not read before the deadline/);
+  });
+
+  it("keeps an error that names no number apart from each caller's own errors", async () => {
+    // A PARTIAL disconnect: one caller's number went, the other's did not, and one error names no number.
+    s.disconnectMs = 100;
+    s.disconnectOutcome = (numbers) => ({
+      status: "PARTIAL",
+      completedNumbers: numbers.filter((tn) => tn.endsWith("30")),
+      errors: [
+        { code: "5006", description: "could not be disconnected", telephoneNumber: "9195550031" },
+        { code: "9999", description: "an error about the disconnect as a whole" },
+      ],
+    });
+    const batcher = new DisconnectBatcher(client);
+    const [done, failed] = await Promise.all([
+      batcher.disconnect(["9195550030"], { deadlineMs: Date.now() + 5_000 }),
+      batcher.disconnect(["9195550031"], { deadlineMs: Date.now() + 5_000 }),
+    ]);
+    expect([done.disconnected, done.errors.map((e) => e.code)]).to.deep.equal([["9195550030"], []]);
+    expect([failed.disconnected, failed.errors.map((e) => e.code)]).to.deep.equal([[], ["5006"]]);
+    for (const o of [done, failed]) expect(o.unattributed.map((e) => e.code)).to.deep.equal(["9999"]);
+  });
+
   it("looks up many CustomerOrderIds with one list", async () => {
     s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
     s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });
