@@ -66,9 +66,20 @@ export async function releaseNumbers(
     if (saysGone && !(await client.isInService(e.telephoneNumber!))) gone.add(e.telephoneNumber!);
     else problems.push(`disconnect ${id} ${outcome.status}: ${describe(e)}`);
   }
-  const unexplained = tns.filter((tn) => !gone.has(tn));
-  if (problems.length === 0 && unexplained.length > 0) {
-    problems.push(`disconnect ${id} ended ${outcome.status} without disconnecting ${unexplained.join(", ")}`);
+  // Numbers the disconnect neither took nor named: an error about the disconnect as a whole cannot be pinned on one
+  // resource sharing it, so the account says each number's fate.
+  const named = new Set(outcome.errors.map((e) => e.telephoneNumber));
+  const unnamed = tns.filter((tn) => !gone.has(tn) && !named.has(tn));
+  const inService = await mapLimit(unnamed, 8, (tn) => client.isInService(tn));
+  const left = unnamed.filter((tn, i) => {
+    if (!inService[i]) gone.add(tn);
+    return inService[i];
+  });
+  if (left.length > 0) {
+    const why = outcome.unattributed.map(describe).join("; ");
+    problems.push(
+      `disconnect ${id} ended ${outcome.status} without disconnecting ${left.join(", ")}${why ? `: ${why}` : ""}`,
+    );
   }
   return { gone, problems };
 }
