@@ -174,8 +174,8 @@ function refuseSelfAdoption(c: Checker, olds: Record<string, unknown>, out: Reco
     c.fail(
       "customerOrderId",
       `${why}, and it keeps customerOrderId ${JSON.stringify(olds.customerOrderId)}, so it could take over the old ` +
-        "order whose numbers the old resource's delete disconnects. Give the replacement a new customerOrderId " +
-        "(or leave it out to have one derived)",
+        "order whose numbers the old resource's delete disconnects. Set a new customerOrderId for the replacement " +
+        "(or remove it to have one derived)",
     );
   }
 }

@@ -6,7 +6,7 @@ import { sharedWaits } from "../clients";
 import { MayHaveReachedServerError } from "../errors";
 import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
-import { orderTypeFor } from "../numbers";
+import { echoMatchesCriteria, orderTypeFor } from "../numbers";
 import { findOrdersByCustomerOrderId, isPending } from "../numbers/watch";
 import type { PhoneNumberOrderInputs } from "../resources/phoneNumberOrder";
 import { progress } from "../resources/lifecycle";
@@ -101,6 +101,8 @@ export async function isOwnOrder(
   if (kind && order.orderType !== undefined && order.orderType !== orderTypeFor(criteriaOf(inputs)).element)
     return false;
   if (inputs.peerId !== undefined && order.peerId !== undefined && order.peerId !== inputs.peerId) return false;
+  // So must the criteria it echoes (an order for area code 919 is not the replacement's order for 910).
+  if (kind && !echoMatchesCriteria(criteriaOf(inputs), order.orderTypeFields)) return false;
   if (isPending(order.status)) return true;
   if (order.completedNumbers.length === 0) return false;
   for (const tn of order.completedNumbers) {
