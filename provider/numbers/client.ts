@@ -289,6 +289,15 @@ export class NumbersClient {
     const order = child(response, "Order");
     const completedNumbers = numbersIn(child(response, "CompletedNumbers"));
     const failedNumbers = numbersIn(child(response, "FailedNumbers"));
+    // The echoed order-type element (e.g. AreaCodeSearchAndOrderType) says which kind of order this is, and with what.
+    const orderType = Object.keys(order ?? {}).find((name) => /OrderType$/.test(name));
+    const echoed = orderType ? child(order, orderType) : undefined;
+    const orderTypeFields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(echoed ?? {})) {
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        orderTypeFields[name] = String(value);
+      }
+    }
     return {
       orderId,
       status: text(response, "OrderStatus") ?? "",
@@ -296,8 +305,8 @@ export class NumbersClient {
       customerOrderId: text(order, "CustomerOrderId"),
       siteId: text(order, "SiteId"),
       peerId: text(order, "PeerId"),
-      // The echoed order-type element (e.g. AreaCodeSearchAndOrderType) says which kind of order this is.
-      orderType: Object.keys(order ?? {}).find((name) => /OrderType$/.test(name)),
+      orderType,
+      orderTypeFields: orderType ? orderTypeFields : undefined,
       orderCreateDate: isoDate(text(order, "OrderCreateDate") ?? text(response, "OrderCreateDate")),
       lastModifiedDate: isoDate(text(response, "LastModifiedDate")),
       orderCompleteDate: isoDate(text(response, "OrderCompleteDate")),

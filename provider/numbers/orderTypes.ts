@@ -172,6 +172,23 @@ export function orderTypeElement(criteria: OrderCriteria): { [element: string]: 
   return { [spec.element]: children };
 }
 
+/**
+ * Whether an order's echoed order-type fields agree with these criteria: every single-valued criterion the order
+ * would be placed with and the echo carries has the same value (names and values compared without case; Quantity is
+ * left out, as a resumed order may have been placed for another count). A field the echo leaves out is not a
+ * difference.
+ */
+export function echoMatchesCriteria(criteria: OrderCriteria, echoed: Record<string, string> | undefined): boolean {
+  if (!echoed) return true;
+  const sent = Object.values(orderTypeElement(criteria))[0] as Record<string, XmlInput>;
+  const byName = new Map(Object.entries(echoed).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
+  return Object.entries(sent).every(([name, value]) => {
+    if (name === "Quantity" || typeof value !== "string") return true;
+    const echo = byName.get(name.toLowerCase());
+    return echo === undefined || echo === value.toLowerCase();
+  });
+}
+
 /** Default result count of a search when the query gives none (the API's own default is 5000). */
 export const DEFAULT_SEARCH_QUANTITY = 10;
 

@@ -86,6 +86,8 @@ export interface OrderInfo {
   peerId?: string;
   /** The order-type element the order was placed with, as Bandwidth echoes it (e.g. AreaCodeSearchAndOrderType). */
   orderType?: string;
+  /** The echoed order-type element's single-valued children as sent (e.g. `{ AreaCode: "919", Quantity: "1" }`). */
+  orderTypeFields?: Record<string, string>;
   /** ISO 8601. */
   orderCreateDate?: string;
   /** ISO 8601. */

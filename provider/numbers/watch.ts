@@ -365,8 +365,10 @@ export class CustomerOrderIdLookup {
     } catch {
       return perId();
     }
-    // The cap reached means the list may go on: those ids are looked up one by one.
-    if (rows.length >= MAX_LOOKUP_PAGES * 1000) return perId();
+    // The cap reached means the list may go on; rows none of which carries a CustomerOrderId mean this list does not
+    // echo it (rather than orders placed without one): in either case the ids are looked up one by one.
+    const echoesIds = rows.length === 0 || rows.some((r) => r.customerOrderId !== undefined);
+    if (rows.length >= MAX_LOOKUP_PAGES * 1000 || !echoesIds) return perId();
     for (const b of batch) b.resolve(rows.filter((r) => r.customerOrderId === b.id));
   }
 }

@@ -12,6 +12,7 @@ import {
   fullLifecycle,
   type Lane,
   outcomeScenarios,
+  replaceScenarios,
   RATE_LIMIT_STORMS,
   RESTART_STEPS,
   rateLimitScenarios,
@@ -42,7 +43,7 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   this.timeout(300_000);
   const tally: Tally = { operations: 0, errors: [] };
   const results: Result[] = [];
-  const seeds = laneAccounts(140);
+  const seeds = laneAccounts(160);
   const restartSeeds = laneAccounts(RESTART_STEPS.length + 1, "restart");
   let nextSeed = 0;
   let emu: RunningEmulator;
@@ -138,6 +139,16 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
       )),
     );
 
+    // 3b. Replace of each kind, the engine's way, with and without gateway timeouts on the order POSTs.
+    const replaces = replaceScenarios().map((s, i) => ({ s, seed: seeds[nextSeed++], area: BUSY_AREAS[i % 2] }));
+    emu.setFaults(replaces.flatMap(({ s, seed }) => s.faults?.(seed) ?? []));
+    results.push(
+      ...(await inParallel(replaces, PARALLEL, ({ s, seed, area }) =>
+        runScenario(s, "replace", () => emu, seed, area),
+      )),
+    );
+    emu.setFaults([]);
+
     // 4. An emulator restart (state file) in the middle of each wait, one at a time.
     let restartable = await startEmulator({
       orderDelayMs: 700,
@@ -226,9 +237,9 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   const describeBad = (rows: Result[]) =>
     rows.map((r) => `${r.name}: ${JSON.stringify({ ...r, name: undefined })}`).join("\n");
 
-  it("runs at least 100 scenarios over routes, faults, outcomes, storms and restarts", () => {
+  it("runs at least 100 scenarios over routes, faults, outcomes, replaces, storms and restarts", () => {
     expect(results.length).to.be.at.least(100);
-    expect(new Set(results.map((r) => r.category)).size).to.equal(4);
+    expect(new Set(results.map((r) => r.category)).size).to.equal(5);
   });
 
   it("leaves no number in service and no v1 import on any account after the final destroy", () => {

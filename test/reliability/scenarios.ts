@@ -98,6 +98,8 @@ const FAULTS: FaultRow[] = [
   // A gateway timeout: the emulator's status fault answers without processing; "reset after processing" below is
   // the answer lost while the backend completes.
   { name: "504 gateway timeout", rule: { kind: "status", status: 504, times: 1 } },
+  // A gateway timeout whose backend went on: the request is carried out and the answer is a 504.
+  { name: "504 gateway timeout after processing", rule: { kind: "status-after", status: 504, times: 1 } },
   { name: "429 storm with X-RateLimit-Reset", rule: { kind: "status", status: 429, times: 3 } },
   { name: "connection reset before processing", rule: { kind: "reset-before", times: 1 } },
   { name: "connection reset after processing", rule: { kind: "reset-after", times: 1 } },
@@ -291,3 +293,90 @@ export function outcomeScenarios(): Scenario[] {
 
 /** Where an emulator restart lands: in the middle of the wait of each lifecycle step that waits. */
 export const RESTART_STEPS = ["create", "scale up", "scale down", "destroy"] as const;
+
+/** The replace-triggering changes a user makes, each with the args before and after. */
+const REPLACE_KINDS: Array<{
+  name: string;
+  change: (lane: Lane) => [Record<string, unknown>, Record<string, unknown>];
+}> = [
+  {
+    name: "a search criterion (areaCode)",
+    change: (lane) => [lane.orderArgs({ quantity: 1 }), lane.orderArgs({ quantity: 1, areaCode: otherArea(lane) })],
+  },
+  {
+    name: "the site (siteId 461 to 462)",
+    change: (lane) => [lane.orderArgs({ quantity: 1 }), lane.orderArgs({ quantity: 1, siteId: "462" })],
+  },
+  {
+    name: "a search criterion with a new explicit customerOrderId",
+    change: (lane) => [
+      lane.orderArgs({ quantity: 1, customerOrderId: `first-${lane.seed.accountId}` }),
+      lane.orderArgs({ quantity: 1, customerOrderId: `second-${lane.seed.accountId}`, areaCode: otherArea(lane) }),
+    ],
+  },
+];
+
+function otherArea(lane: Lane): string {
+  return lane.areaCode === "919" ? "910" : "919";
+}
+
+/**
+ * Replace of each kind, as the engine runs it (the replacement created and its number imported before the old import
+ * and the old order are deleted), without a fault and with gateway timeouts on every order POST whose backend went
+ * on. Besides nothing leaked at the end, the replacement's number must be in service and imported right after the
+ * replace: a replacement that took over the old order would hold a number the old order's delete disconnected.
+ */
+export function replaceScenarios(): Scenario[] {
+  const faults = [
+    { name: "no fault", rules: () => [] as FaultRule[] },
+    {
+      name: "504 after processing on every order POST",
+      rules: (seed: AccountSeed): FaultRule[] => [
+        { kind: "status-after", status: 504, times: 2, method: "POST", path: `/accounts/${seed.accountId}/orders$` },
+      ],
+    },
+  ];
+  return REPLACE_KINDS.flatMap((kind) =>
+    faults.map((fault): Scenario => ({
+      name: `replace of ${kind.name}, ${fault.name}`,
+      expectedOrders: 2,
+      faults: fault.rules,
+      run: async (lane) => {
+        const [before, after] = kind.change(lane);
+        let ok = await lane.user.upOrder(before);
+        const first = (lane.user.order?.outs.e164Numbers as string[] | undefined)?.[0];
+        if (ok && first) ok = await lane.user.upVoice({ number: first, name: "replaced" });
+        if (ok) ok = await lane.user.replaceOrder(after);
+        if (ok) {
+          const model = lane.emu().model;
+          const inService = new Set(model.numbersInService(lane.seed.accountId));
+          const imported = new Set(model.listVoiceNumbers(lane.seed.userId).map((v) => v.number));
+          const held = (lane.user.order?.outs.telephoneNumbers as string[] | undefined) ?? [];
+          const importedNumber = lane.user.voice?.outs.number as string | undefined;
+          ok =
+            held.length === 1 &&
+            held.every((tn) => inService.has(tn)) &&
+            importedNumber === `+1${held[0]}` &&
+            imported.has(importedNumber) &&
+            imported.size === 1;
+          if (!ok) lane.user.lastError = new Error(`after the replace: held ${held}, imported ${[...imported]}`);
+        }
+        return (await lane.user.destroy()) && ok;
+      },
+    })),
+  ).concat({
+    // Kept, the CustomerOrderId would let the replacement take over the order it replaces: check refuses it.
+    name: "replace keeping an explicit customerOrderId: refused before any request, nothing changes",
+    expectedOrders: 1,
+    run: async (lane) => {
+      const customerOrderId = `keep-${lane.seed.accountId}`;
+      let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 1, customerOrderId }));
+      const held = lane.user.order?.outs.telephoneNumbers;
+      const after = lane.orderArgs({ quantity: 1, customerOrderId, areaCode: otherArea(lane) });
+      const refused = !(await lane.user.replaceOrder(after, 0));
+      const why = lane.user.lastError?.message ?? "";
+      ok = ok && refused && /customerOrderId/.test(why) && lane.user.order?.outs.telephoneNumbers === held;
+      return (await lane.user.destroy()) && ok;
+    },
+  });
+}

@@ -43,6 +43,10 @@ export class UserStack {
   order?: ResourceState;
   voice?: ResourceState;
   lastError?: Error;
+  /** A replace in progress: the replacement order, whether its create finished, and the replacement import. */
+  private replacement?: ResourceState;
+  private replacementComplete = false;
+  private replacementVoice?: ResourceState;
 
   constructor(
     readonly scenario: string,
@@ -107,6 +111,64 @@ export class UserStack {
     );
   }
 
+  /**
+   * `pulumi up` with a change that replaces the order, in the engine's order: check and diff (which must say replace),
+   * create the replacement, replace the import of the first number (create the new import, delete the old one),
+   * then delete the old order. A failed step is retried from where it stopped.
+   */
+  replaceOrder(args: Record<string, unknown>, retries = USER_RETRIES): Promise<boolean> {
+    return this.withRetries(
+      "replace order",
+      async () => {
+        const old = this.order;
+        if (!old) throw new Error("replaceOrder needs an order in the stack");
+        if (!this.replacement) {
+          // The engine checks the new inputs against the old ones once, and creates the replacement with them.
+          const checked = await providers.phoneNumberOrder.check!(old.outs, args);
+          if (checked.failures && checked.failures.length > 0) {
+            throw new Error(checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
+          }
+          const diff = await providers.phoneNumberOrder.diff!(old.id, old.outs, checked.inputs);
+          if (!diff.replaces || diff.replaces.length === 0) {
+            throw new Error(`expected a replace, the diff said ${JSON.stringify(diff)}`);
+          }
+          try {
+            const created = await providers.phoneNumberOrder.create(checked.inputs);
+            this.replacement = { id: created.id, outs: created.outs as Record<string, unknown> };
+            this.replacementComplete = true;
+          } catch (e) {
+            this.keepPartial(e, (s) => {
+              this.replacement = s;
+              this.replacementComplete = false;
+            });
+            throw e;
+          }
+        } else if (!this.replacementComplete) {
+          // The engine updates a resource whose create failed with a partial state.
+          const { outs } = await engineUpdate(
+            providers.phoneNumberOrder,
+            this.replacement.id,
+            this.replacement.outs,
+            args,
+          );
+          this.replacement.outs = outs;
+          this.replacementComplete = true;
+        }
+        const number = (this.replacement.outs.e164Numbers as string[] | undefined)?.[0];
+        if (this.voice && number && this.voice.outs.number !== number) {
+          this.replacementVoice ??= await engineCreate(providers.voiceImport, { number, name: this.voice.outs.name });
+          await providers.voiceImport.delete!(this.voice.id, this.voice.outs);
+          this.voice = this.replacementVoice;
+          this.replacementVoice = undefined;
+        }
+        await providers.phoneNumberOrder.delete!(old.id, old.outs);
+        this.order = this.replacement;
+        this.replacement = undefined;
+      },
+      retries,
+    );
+  }
+
   /** `pulumi up` for the VoiceImport of `args.number`. */
   upVoice(args: Record<string, unknown>, retries = USER_RETRIES): Promise<boolean> {
     return this.withRetries(
@@ -133,11 +195,15 @@ export class UserStack {
     });
   }
 
-  /** `pulumi destroy`: the import first (it depends on the order), then the order. */
+  /** `pulumi destroy`: the imports first (they depend on the orders), then the orders, a half-done replace's too. */
   async destroy(retries = USER_RETRIES): Promise<boolean> {
     const voiceGone = await this.withRetries(
       "destroy import",
       async () => {
+        if (this.replacementVoice) {
+          await providers.voiceImport.delete!(this.replacementVoice.id, this.replacementVoice.outs);
+          this.replacementVoice = undefined;
+        }
         if (!this.voice) return;
         await providers.voiceImport.delete!(this.voice.id, this.voice.outs);
         this.voice = undefined;
@@ -149,6 +215,10 @@ export class UserStack {
     return this.withRetries(
       "destroy order",
       async () => {
+        if (this.replacement) {
+          await providers.phoneNumberOrder.delete!(this.replacement.id, this.replacement.outs);
+          this.replacement = undefined;
+        }
         if (!this.order) return;
         await providers.phoneNumberOrder.delete!(this.order.id, this.order.outs);
         this.order = undefined;

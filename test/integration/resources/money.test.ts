@@ -139,6 +139,17 @@ describe("PhoneNumberOrder money guarantees", function () {
     expect(inService()).to.deep.equal(b.outs.telephoneNumbers);
   });
 
+  it("an up re-run with another area code after a killed one does not take over the order found by its explicit customerOrderId", async () => {
+    // The killed up placed an order for 919 and recorded nothing; the user then asks for 910 under the same id.
+    const first = await engineCreate(order, args({ areaCode: "919", customerOrderId: "kept-by-hand" }));
+    const rerun = await engineCreate(order, args({ areaCode: "910", customerOrderId: "kept-by-hand" }));
+    expect(rerun.id).to.not.equal(first.id);
+    expect(ordersPlaced()).to.equal(2);
+    expect((rerun.outs.telephoneNumbers as string[])[0]).to.match(/^910/);
+    await order.delete!(rerun.id, rerun.outs);
+    expect(inService()).to.deep.equal(first.outs.telephoneNumbers);
+  });
+
   it("a read error while waiting on create hands the engine the partial state holding the order; the next up resumes it", async () => {
     ctx.emu.setDelays({ orderDelayMs: 400 });
     // The lookup by CustomerOrderId before ordering passes; every read after the order POST answers 500.

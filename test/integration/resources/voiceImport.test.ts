@@ -83,7 +83,7 @@ describe("VoiceImport against the emulator", function () {
     expect(ctx.emu.model.listVoiceNumbers(userId()).map((n) => n.id)).to.deep.equal([id]);
   });
 
-  it("an import answered 503 that v1 never saw is not sent again and says what to do next", async () => {
+  it("an import answered 503 that v1 never saw is not sent again and says what to do next", async function () {
     this.timeout(30_000);
     const e164 = await ownedNumber();
     ctx.emu.setFaults([{ method: "POST", path: "/phoneNumbers$", kind: "status", status: 503, times: 1 }]);

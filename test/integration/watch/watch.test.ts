@@ -150,6 +150,15 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     for (const o of [done, failed]) expect(o.unattributed.map((e) => e.code)).to.deep.equal(["9999"]);
   });
 
+  it("looks CustomerOrderIds up one by one when the list's rows carry none", async () => {
+    s.orders.set("n1", { id: "n1", status: "COMPLETE", date: today() });
+    s.orders.set("n2", { id: "n2", status: "COMPLETE", date: today() });
+    const lookup = new CustomerOrderIdLookup(client);
+    await Promise.all([lookup.find("cust-x"), lookup.find("cust-y")]);
+    const filters = s.lists().map((r) => new URL(r.url, "http://x").searchParams.get("customerOrderId"));
+    expect(filters.map(String).sort()).to.deep.equal(["cust-x", "cust-y", "null"]);
+  });
+
   it("looks up many CustomerOrderIds with one list", async () => {
     s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
     s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });

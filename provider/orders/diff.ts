@@ -1,0 +1,66 @@
+/** The declarative diff of a PhoneNumberOrder: what replaces it, what updates it in place, what an update keeps. */
+import type * as pulumi from "@pulumi/pulumi";
+import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
+import { sameValue } from "../resources/lifecycle";
+import { isUnknown } from "../validation";
+import { criteriaKind, EXISTING_ORDER_TYPE, REPLACE_KEYS } from "./check";
+
+/** Inputs that only change how later calls are made: an update that calls nothing. */
+export const SETTING_KEYS = [
+  "partialAllowed",
+  "backOrderRequested",
+  "customerOrderId",
+  "disconnectMode",
+  "disconnectProtected",
+  "timeoutSeconds",
+  "tnAttributes",
+  "reservationIds",
+] as const;
+
+/** Outputs an update that neither orders nor disconnects leaves as they are. */
+export const STABLE_WHEN_NUMBERS_KEPT = [
+  "orderType",
+  "orderIds",
+  "pendingOrderIds",
+  "orderStatus",
+  "telephoneNumbers",
+  "e164Numbers",
+  "failedNumbers",
+  "orderCreateDate",
+  "siteId",
+  "peerId",
+  "accountId",
+] as const;
+
+/** The declarative diff. No network: it compares the state with the checked inputs. */
+export function diffPhoneNumberOrder(
+  olds: PhoneNumberOrderOutputs,
+  news: PhoneNumberOrderInputs,
+): pulumi.dynamic.DiffResult {
+  const replaces: string[] = REPLACE_KEYS.filter((k) => !sameValue(olds[k], news[k]));
+  const oldMode = olds.orderType === EXISTING_ORDER_TYPE ? "telephoneNumbers" : "search";
+  const newKind = criteriaKind(news as unknown as Record<string, unknown>);
+  const newMode = newKind === "telephoneNumbers" ? "telephoneNumbers" : newKind === undefined ? oldMode : "search";
+  if (oldMode !== newMode && !replaces.includes("telephoneNumbers")) replaces.push("telephoneNumbers");
+
+  let numbersChange = false;
+  if (newMode === "telephoneNumbers" && oldMode === "telephoneNumbers") {
+    numbersChange = isUnknown(news.telephoneNumbers) || !sameSet(olds.telephoneNumbers, news.telephoneNumbers ?? []);
+  } else if (news.quantity !== undefined) {
+    numbersChange = isUnknown(news.quantity) || news.quantity !== (olds.telephoneNumbers ?? []).length;
+  }
+  const settingsChange = SETTING_KEYS.some((k) => !sameValue(olds[k], news[k]));
+  const renamed = !sameValue(olds.name, news.name);
+  const pending = (olds.pendingOrderIds ?? []).length > 0;
+  // Slots vacated by a refreshed loss are either refilled or, with a lowered quantity, accepted and forgotten.
+  const vacated = (olds.vacatedSlots ?? []).length > 0;
+  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated;
+  // What an in-place update keeps: without this a rename previews every number (and each dependent) as unknown.
+  const stables = replaces.length === 0 && !numbersChange && !pending ? [...STABLE_WHEN_NUMBERS_KEPT] : undefined;
+  return { changes, replaces, stables, deleteBeforeReplace: false };
+}
+
+function sameSet(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  const left = new Set(a ?? []);
+  return left.size === new Set(b).size && b.every((x) => left.has(x));
+}

@@ -1,0 +1,68 @@
+import { expect } from "chai";
+import { providers } from "../../../provider";
+import { emulatorSuite, engineCreate } from "./support";
+
+const order = providers.phoneNumberOrder;
+
+/**
+ * The lookup by CustomerOrderId every create makes before it orders (to find its own order after a lost answer or a
+ * `pulumi up` killed mid-order) is shared by the creates of a deployment that ask at the same moment: one orders list
+ * read by each row's CustomerOrderId instead of one filtered list per resource. Bandwidth's ListOrders answer
+ * (`TnOrderHistoryResponse`, rows of `OrderSummary`) carries each row's CustomerOrderId; docs/bandwidth-wire.md cites it.
+ */
+describe("PhoneNumberOrder lookup by CustomerOrderId", function () {
+  this.timeout(60_000);
+  const ctx = emulatorSuite();
+  const account = () => ctx.emu.credentials.accountId;
+  const args = (name: string, extra: Record<string, unknown> = {}) => ({
+    siteId: ctx.emu.credentials.siteId,
+    resourceKey: `proj/test/${name}`,
+    areaCode: "919",
+    quantity: 1,
+    ...extra,
+  });
+  /** The orders lists that are lookups (the shared watcher's lists carry a date range). */
+  const lookupLists = () =>
+    ctx.emu.requestLog().filter((r) => r.method === "GET" && /\/orders$/.test(r.path) && !/startdate=/i.test(r.query));
+
+  it("N concurrent creates of a deployment list the account's orders fewer than N times, and each gets its own order", async () => {
+    const n = 8;
+    const created = await Promise.all(Array.from({ length: n }, (_, i) => engineCreate(order, args(`numbers-${i}`))));
+    const lookups = lookupLists();
+    expect(lookups.length).to.be.greaterThan(0, "every create looks before it orders");
+    expect(lookups.length).to.be.lessThan(n, JSON.stringify(lookups.map((r) => r.query)));
+    // The shared list is unfiltered: each create reads its own rows by CustomerOrderId.
+    expect(lookups.some((r) => !/customerOrderId=/i.test(r.query))).to.equal(true);
+    const ids = created.map((c) => c.id);
+    expect(new Set(ids).size).to.equal(n, "one order per resource");
+    expect(ctx.emu.model.listOrders(account())).to.have.length(n);
+    const numbers = created.flatMap((c) => c.outs.telephoneNumbers as string[]);
+    expect(new Set(numbers).size).to.equal(n);
+    expect(ctx.emu.model.numbersInService(account()).sort()).to.deep.equal([...numbers].sort());
+  });
+
+  it("a create killed after its order was placed, re-run together with other creates, resumes its own order from the shared list", async () => {
+    // The first run's order reached Bandwidth but the state never recorded it (a `pulumi up` killed mid-order).
+    const first = await engineCreate(order, args("kept"));
+    const before = ctx.emu.model.listOrders(account()).length;
+    const again = await Promise.all([
+      engineCreate(order, args("kept")),
+      ...Array.from({ length: 3 }, (_, i) => engineCreate(order, args(`other-${i}`))),
+    ]);
+    expect(again[0].id).to.equal(first.id, "the re-run adopts its own order instead of buying again");
+    expect(again[0].outs.telephoneNumbers).to.deep.equal(first.outs.telephoneNumbers);
+    expect(ctx.emu.model.listOrders(account())).to.have.length(before + 3, "only the three new resources order");
+    expect(lookupLists().some((r) => !/customerOrderId=/i.test(r.query))).to.equal(true, "the shared list was used");
+  });
+
+  it("an order of the same CustomerOrderId held by another resource of the deployment is not adopted through the shared list", async () => {
+    const a = await engineCreate(order, args("a", { customerOrderId: "crm-shared" }));
+    const [b] = await Promise.all([
+      engineCreate(order, args("b", { customerOrderId: "crm-shared" })),
+      engineCreate(order, args("c")),
+    ]);
+    expect(b.id).to.not.equal(a.id, "a claimed order stays with the resource holding it");
+    expect(b.outs.telephoneNumbers).to.not.deep.equal(a.outs.telephoneNumbers);
+    expect(ctx.emu.model.numbersInService(account())).to.have.length(3);
+  });
+});
