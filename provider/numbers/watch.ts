@@ -415,6 +415,13 @@ interface DisconnectRequest {
   reject: (e: unknown) => void;
 }
 
+/**
+ * Shortest gap between two disconnect orders of one kind: 100 ms, so a stream of deletes places at most ten a second
+ * (the emulator's DISCONNECT rate; Bandwidth documents the category, not its rate), each carrying every number asked
+ * for meanwhile.
+ */
+const MIN_DISCONNECT_GAP_MS = 100;
+
 /** Bandwidth's limit on numbers per disconnect order is not documented; 5000 matches its order quantity limit. */
 const MAX_NUMBERS_PER_DISCONNECT = 5000;
 
@@ -429,6 +436,8 @@ function sleep(ms: number): Promise<void> {
  */
 export class DisconnectBatcher {
   private readonly queues = new Map<string, { requests: DisconnectRequest[]; timer: NodeJS.Timeout }>();
+  /** When each kind of disconnect (mode and protection) was last placed. */
+  private readonly lastFlushAt = new Map<string, number>();
   /** Disconnect processing times this process has seen. */
   readonly processing = new ProcessingTime();
 
@@ -457,7 +466,11 @@ export class DisconnectBatcher {
       };
       let queue = this.queues.get(key);
       if (!queue) {
-        const timer = setTimeout(() => this.flush(key, opts.disconnectMode, opts.protected), this.windowMs);
+        // A lone disconnect goes out on the next tick; under a stream of deletes, those asked within a gap of the
+        // last one placed ride together, so disconnect orders go out at most as often as the gap allows.
+        const sinceLast = Date.now() - (this.lastFlushAt.get(key) ?? 0);
+        const waitMs = Math.max(this.windowMs, MIN_DISCONNECT_GAP_MS - sinceLast);
+        const timer = setTimeout(() => this.flush(key, opts.disconnectMode, opts.protected), waitMs);
         queue = { requests: [], timer };
         this.queues.set(key, queue);
       }
@@ -474,6 +487,7 @@ export class DisconnectBatcher {
     const queue = this.queues.get(key);
     if (!queue) return;
     this.queues.delete(key);
+    this.lastFlushAt.set(key, Date.now());
     void this.run(queue.requests, disconnectMode, protectedFlag);
   }
 

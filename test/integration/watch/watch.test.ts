@@ -114,6 +114,25 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect(polls.length).to.be.at.most(3);
   });
 
+  it("places at most one disconnect order per 100 ms under a stream of deletes, each carrying all asked meanwhile", async () => {
+    s.disconnectMs = 100;
+    const batcher = new DisconnectBatcher(client);
+    const numbers = Array.from({ length: 50 }, (_, i) => `91955510${String(i).padStart(2, "0")}`);
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      numbers.map(async (tn, i) => {
+        await new Promise((r) => setTimeout(r, i * 10));
+        return batcher.disconnect([tn], { deadlineMs: Date.now() + 5_000 });
+      }),
+    );
+    const elapsed = Date.now() - started;
+    expect(outcomes.flatMap((o) => o.disconnected).sort()).to.deep.equal(numbers);
+    const posts = s.requests.filter((r) => r.method === "POST").length;
+    // 50 deletes over about 0.5 s: one order per gap, not one per delete.
+    expect(posts).to.be.at.most(Math.ceil(elapsed / 100) + 1);
+    expect(posts).to.be.lessThan(10);
+  });
+
   it("lets no slow disconnect poll hold a caller past its deadline", async () => {
     s.disconnectMs = 100;
     s.slowReads.set("dc1", 4_000);
