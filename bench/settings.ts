@@ -94,7 +94,7 @@ export interface Floor {
  * queues every un-import, then each number's disconnect) and the emulator's buckets (burst B, rate r a second):
  *
  *   k       = N − C + 1                                the orders that wait for a slot after the first C − 1
- *   up      = max( ceil(k/C)·L,                        orders hold a slot for at least L each, C at a time
+ *   up      = max( ceil(N/C)·L,                        orders hold a slot for at least L each, in FIFO waves of C
  *                  (k − B_order)⁺/r_order + L )         and pass the ORDER bucket
  *             + (N − B_import)⁺/r_import               imports queue behind every order, and the V1_IMPORT bucket,
  *                                                     full at its burst, loses its refill meanwhile: they FOLLOW
@@ -110,7 +110,8 @@ export function fleetFloor(n: number, concurrency: number, latencyS: number, dis
   const k = Math.max(0, n - concurrency + 1);
   const rounds = Math.ceil(n / concurrency);
   const terms = {
-    orderSlots: Math.ceil(k / concurrency) * latencyS,
+    // The last order starts in wave ⌈N/C⌉ (every earlier order holds its slot for L) and holds its own for L.
+    orderSlots: rounds * latencyS,
     orderBucket: Math.max(0, k - RATE_LIMITS.ORDER.burst) / rate(RATE_LIMITS.ORDER) + latencyS,
     importBucket: Math.max(0, n - RATE_LIMITS.V1_IMPORT.burst) / rate(RATE_LIMITS.V1_IMPORT),
     unimportBucket: Math.max(0, n - RATE_LIMITS.V1.burst) / rate(RATE_LIMITS.V1),
@@ -126,7 +127,7 @@ export function fleetFloor(n: number, concurrency: number, latencyS: number, dis
 export const FLOOR_DERIVATION = [
   "Floor (from the bench's scheduling model: a FIFO pool of C slots, each number's import queued behind every order",
   "queued at the start, and the emulator's buckets of burst B and rate r): with k = N − C + 1,",
-  "up = max(⌈k/C⌉·L, (k − B_order)⁺/r_order + L) + (N − B_import)⁺/r_import (the import bucket, full at its burst,",
+  "up = max(⌈N/C⌉·L, (k − B_order)⁺/r_order + L) + (N − B_import)⁺/r_import (the import bucket, full at its burst,",
   "loses its refill while orders drain, so imports follow orders); destroy = (N − B_v1)⁺/r_v1 + max(⌈N/C⌉·D,",
   "(⌈N/C⌉ − B_disc)⁺/r_disc + D) (un-imports first, then rounds of C disconnects taking D each). Floor = up + destroy.",
 ].join(" ");
