@@ -22,7 +22,11 @@ function routeShape(e: LoggedRequest): string {
     .replace(/\/accounts\/[^/]+/, "")
     .replace(/\/v1\/users\/[^/]+/, "/v1")
     .replace(/\/(orders|disconnects|phoneNumbers)\/[^/]+/, "/$1/:id");
-  const query = e.query ? `?${e.query.split("&")[0].split("=")[0]}=` : "";
+  // A list is named by its filters (paging aside), so a lookup by CustomerOrderId, a date-bounded list and an
+  // unfiltered list of the account's orders are counted apart.
+  const names = e.query ? [...new URLSearchParams(e.query).keys()] : [];
+  const filters = [...new Set(names.filter((k) => k !== "page" && k !== "size"))].sort();
+  const query = names.length === 0 ? "" : filters.length === 0 ? "?page=" : `?${filters.join("&")}`;
   return `${e.method} ${path}${query}`;
 }
 

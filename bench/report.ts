@@ -282,6 +282,25 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
   return checks;
 }
 
+/**
+ * The provider's requests per number by route at the largest fleets: where the requests go. A list is named by its
+ * filters: `?customerOrderId` is a per-id lookup before ordering, `?page=` an unfiltered list (the lookups' shared
+ * view of the account's orders, or v1's list of numbers), `?startdate` the order watcher's date-bounded list.
+ */
+function routeTable(rows: BenchResults["fleet"]): string[] {
+  if (rows.length === 0) return [];
+  const routes = [...new Set(rows.flatMap((f) => Object.keys(f.byRoute ?? {})))].sort();
+  return [
+    "Requests per number by route (provider, largest fleets):",
+    "",
+    table(
+      ["route", ...rows.map((f) => `N=${f.n} C=${f.concurrency} L=${f.latencyS}s`)],
+      routes.map((route) => [`\`${route}\``, ...rows.map((f) => fmt((f.byRoute?.[route] ?? 0) / f.n, 2))]),
+    ),
+    "",
+  ];
+}
+
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
@@ -358,6 +377,8 @@ export function markdown(r: BenchResults): string {
       FLOOR_DERIVATION,
       "",
     );
+    const largest = Math.max(...r.fleet.map((f) => f.n));
+    out.push(...routeTable(r.fleet.filter((f) => f.contender === "provider" && f.n === largest)));
   }
   const limiterRows = r.fleet.flatMap((f) => (f.clientBuckets ?? []).map((b) => ({ f, b })));
   if (limiterRows.length > 0) {

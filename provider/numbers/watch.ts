@@ -319,25 +319,81 @@ export class OrderWatcher {
 const LOOKUP_WINDOW_MS = 20;
 /** Pages of the shared lookup list at most (1000 rows each); an account with more orders is looked up per id. */
 const MAX_LOOKUP_PAGES = 10;
+/** How long one list answers this process's lookups; after it, the next lookup merges in a list of the days since. */
+export const ORDER_VIEW_FRESH_MS = 60_000;
+
+/** Bumped by `forgetOrderViews`: a view of an older epoch answers nothing. */
+let viewEpoch = 0;
 
 /**
- * Finds orders by CustomerOrderId for many creates at once. Lookups asked within a short window share one list of
- * the account's orders (Bandwidth's list without a date range covers the last two years, the same reach as a
- * per-id `customerOrderId` filter); a lone lookup, or an account whose orders span more pages than a batch reads,
- * uses the per-id filter. Every answer comes from a list requested after its caller asked.
+ * Finds orders by CustomerOrderId for many creates at once, keeping one view of the account's orders for the process.
+ *
+ * The lookup before ordering exists to find orders placed by earlier deployments (a `pulumi up` killed mid-order, an
+ * answer lost on the way back), so it needs a list requested after those deployments ended, not one per create:
+ * - lookups asked within a short window share one list of the account's orders, and that list is kept as the
+ *   process's view of the account's orders (without a date range or a `customerOrderId` filter Bandwidth's list covers
+ *   the last two years: an order older than that, which only the per-id filter reaches, is not seen);
+ * - for a minute after it was requested, the view answers lookups at once; then the next lookup merges in one list of
+ *   the days since (date-bounded, one page for most accounts);
+ * - every order this process places is added to the view as its POST is answered; a POST whose outcome is unknown
+ *   (`forget`) drops the view, so no lookup is answered from a list older than an order that may exist unseen;
+ * - a lone first lookup, an account whose orders span more pages than a list reads, or rows that do not echo
+ *   CustomerOrderIds use Bandwidth's per-id filter, as does the grace lookup after an unknown outcome (the caller's).
+ *
+ * What the view does not see: an order placed by another process after the view's list was requested. Only a
+ * deployment of the same stack running at the same moment places such an order, and Pulumi's stack lock forbids
+ * that; the view's minute bounds the rest.
  */
 export class CustomerOrderIdLookup {
   private batch: Array<{ id: string; resolve: (r: OrderSummary[]) => void; reject: (e: unknown) => void }> = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The account's orders by id, as of `requestedAt` plus this process's placements since; undefined when unknown. */
+  private view: { rows: Map<string, OrderSummary>; requestedAt: number } | undefined;
+  /** Bumped by `forget`: a list requested before an unknown outcome never becomes the view. */
+  private generation = 0;
+  /** Whether this process has listed for a batch: once it has, a lone lookup refreshes the view rather than filtering. */
+  private listed = false;
+  /** Every order this process placed (of the current epoch), for views whose list was requested before the POST. */
+  private placed = new Map<string, OrderSummary>();
+  private placedEpoch = viewEpoch;
 
-  constructor(private readonly client: NumbersClient) {}
+  constructor(
+    private readonly client: NumbersClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The orders placed with this CustomerOrderId, as `listOrders({ customerOrderId })` would list them. */
   find(customerOrderId: string): Promise<OrderSummary[]> {
+    const view = this.currentView();
+    if (view && this.now() - view.requestedAt < ORDER_VIEW_FRESH_MS) {
+      return Promise.resolve(rowsOf(view.rows, customerOrderId));
+    }
     return new Promise((resolve, reject) => {
       this.batch.push({ id: customerOrderId, resolve, reject });
       this.timer ??= setTimeout(() => void this.flush(), LOOKUP_WINDOW_MS);
     });
+  }
+
+  /** Adds an order this process placed (its POST answered) to the view, as the account's list would show it. */
+  record(order: OrderSummary): void {
+    this.currentView()?.rows.set(order.orderId, order);
+    this.placed.set(order.orderId, order);
+  }
+
+  /** Drops the view: an order POST's outcome is unknown, so an order may exist that no list has shown yet. */
+  forget(): void {
+    this.generation += 1;
+    this.view = undefined;
+  }
+
+  private currentView() {
+    if (this.placedEpoch !== viewEpoch) {
+      this.view = undefined;
+      this.placed = new Map();
+      this.listed = false;
+      this.placedEpoch = viewEpoch;
+    }
+    return this.view;
   }
 
   private async flush(): Promise<void> {
@@ -358,35 +414,80 @@ export class CustomerOrderIdLookup {
         }),
       );
     };
-    if (ids.size < 2) return perId();
+    const stale = this.currentView();
+    if (ids.size < 2 && !this.listed) return perId();
+    const generation = this.generation;
+    const epoch = viewEpoch;
+    const requestedAt = this.now();
     let rows: OrderSummary[];
     try {
-      rows = await this.client.listOrders({ maxPages: MAX_LOOKUP_PAGES + 1 });
+      // A stale view needs only the orders created since a day before its list (dates are days, in some time zone).
+      rows = await this.client.listOrders({
+        maxPages: MAX_LOOKUP_PAGES + 1,
+        ...(stale ? { startDate: listStartDate(stale.requestedAt) } : {}),
+      });
     } catch {
       return perId();
     }
     // The cap reached means the list may go on; rows none of which carries a CustomerOrderId mean this list does not
     // echo it (rather than orders placed without one): in either case the ids are looked up one by one.
     const echoesIds = rows.length === 0 || rows.some((r) => r.customerOrderId !== undefined);
-    if (rows.length >= MAX_LOOKUP_PAGES * 1000 || !echoesIds) return perId();
-    for (const b of batch) b.resolve(rows.filter((r) => r.customerOrderId === b.id));
+    if (rows.length >= MAX_LOOKUP_PAGES * 1000 || !echoesIds) {
+      if (this.generation === generation) this.view = undefined;
+      this.listed = false;
+      return perId();
+    }
+    this.listed = true;
+    const merged = new Map(stale?.rows);
+    for (const r of rows) merged.set(r.orderId, r);
+    // An order this process placed while the list was in flight may be missing from it.
+    this.currentView();
+    for (const [id, r] of this.placed) if (!merged.has(id)) merged.set(id, r);
+    if (this.generation === generation && epoch === viewEpoch) this.view = { rows: merged, requestedAt };
+    for (const b of batch) b.resolve(rowsOf(merged, b.id));
   }
+}
+
+function rowsOf(rows: Map<string, OrderSummary>, customerOrderId: string): OrderSummary[] {
+  return [...rows.values()].filter((r) => r.customerOrderId === customerOrderId);
 }
 
 /** The shared lookups of each client (one per provider process and account). */
 const lookups = new WeakMap<NumbersClient, CustomerOrderIdLookup>();
 
-/**
- * The orders with this CustomerOrderId, looked up together with every other create of the deployment asking at the
- * same moment (one list for all of them where the account's orders fit a few pages).
- */
-export function findOrdersByCustomerOrderId(client: NumbersClient, customerOrderId: string): Promise<OrderSummary[]> {
+function lookupOf(client: NumbersClient): CustomerOrderIdLookup {
   let lookup = lookups.get(client);
   if (!lookup) {
     lookup = new CustomerOrderIdLookup(client);
     lookups.set(client, lookup);
   }
-  return lookup.find(customerOrderId);
+  return lookup;
+}
+
+/**
+ * The orders with this CustomerOrderId: from the process's view of the account's orders while it is fresh, else
+ * looked up together with every other create of the deployment asking at the same moment.
+ */
+export function findOrdersByCustomerOrderId(client: NumbersClient, customerOrderId: string): Promise<OrderSummary[]> {
+  return lookupOf(client).find(customerOrderId);
+}
+
+/** Adds an order this process placed to its view of the account's orders. */
+export function recordPlacedOrder(client: NumbersClient, order: OrderSummary): void {
+  lookupOf(client).record(order);
+}
+
+/** Drops the view of the account's orders after an order POST whose outcome is unknown. */
+export function forgetPlacedOrders(client: NumbersClient): void {
+  lookupOf(client).forget();
+}
+
+/**
+ * Drops every view of every account's orders, as a new provider process starts without one. For harnesses that run
+ * several deployments in one process (a real `pulumi up` runs its provider in a process of its own).
+ */
+export function forgetOrderViews(): void {
+  viewEpoch += 1;
 }
 
 /** What one caller of a shared disconnect learns about its own numbers. */

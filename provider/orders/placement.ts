@@ -5,9 +5,9 @@
 import { sharedWaits } from "../clients";
 import { MayHaveReachedServerError } from "../errors";
 import { BandwidthError, mayHaveReachedServer } from "../http";
-import type { ApiErrorDetail, NumbersClient, OrderInfo } from "../numbers";
+import type { ApiErrorDetail, NumbersClient, OrderInfo, OrderSummary } from "../numbers";
 import { echoMatchesCriteria, orderTypeFor } from "../numbers";
-import { findOrdersByCustomerOrderId, isPending } from "../numbers/watch";
+import { findOrdersByCustomerOrderId, forgetPlacedOrders, isPending, recordPlacedOrder } from "../numbers/watch";
 import type { PhoneNumberOrderInputs } from "../resources/phoneNumberOrder";
 import { progress } from "../resources/lifecycle";
 import type { Criteria } from "../validation";
@@ -169,15 +169,19 @@ export async function placeOrder(
       tnAttributes: inputs.tnAttributes,
       criteria,
     });
+    recordPlacedOrder(client, placedRow(placed.orderId, placed.status, customerOrderId));
     progress(`${who}: placed order ${placed.orderId} (CustomerOrderId ${customerOrderId})`);
     return placed.orderId;
   } catch (e) {
     if (!mayHaveReachedServer(e)) throw e;
+    // An order may now exist that no list has shown: the process's view of the account's orders is no longer whole.
+    forgetPlacedOrders(client);
     const serverError = e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
     for (const waitMs of PLACEMENT_GRACE_MS) {
       await new Promise((r) => setTimeout(r, waitMs));
       const created = await findPlaced().catch(() => undefined);
       if (created) {
+        recordPlacedOrder(client, created);
         progress(`${who}: the order reached Bandwidth though its answer was lost: order ${created.orderId}`);
         return created.orderId;
       }
@@ -192,6 +196,11 @@ export async function placeOrder(
       { cause: e },
     );
   }
+}
+
+/** The orders-list row of an order this process just placed. */
+function placedRow(orderId: string, status: string, customerOrderId: string): OrderSummary {
+  return { orderId, customerOrderId, status, orderDate: new Date().toISOString(), countOfTNs: 0 };
 }
 
 /** Adopts or places one order for `criteria` and waits for it; the holding absorbs whatever it got. */

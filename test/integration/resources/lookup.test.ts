@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { providers } from "../../../provider";
-import { emulatorSuite, engineCreate } from "./support";
+import { emulatorSuite, engineCreate, rejection } from "./support";
 
 const order = providers.phoneNumberOrder;
 
@@ -53,6 +53,27 @@ describe("PhoneNumberOrder lookup by CustomerOrderId", function () {
     expect(again[0].outs.telephoneNumbers).to.deep.equal(first.outs.telephoneNumbers);
     expect(ctx.emu.model.listOrders(account())).to.have.length(before + 3, "only the three new resources order");
     expect(lookupLists().some((r) => !/customerOrderId=/i.test(r.query))).to.equal(true, "the shared list was used");
+  });
+
+  it("an order POST answered 504 once the deployment's view of the orders is in place: the re-run lists again and orders once", async () => {
+    // Two creates looking together: one list, kept as the deployment's view of the account's orders.
+    await Promise.all([engineCreate(order, args("a")), engineCreate(order, args("b"))]);
+    expect(lookupLists()).to.have.length(1);
+    // Bandwidth places the order but the gateway answers 504, and the order does not show up in any lookup during the
+    // grace period (the lookups fail), so the create ends with an error that says to run again.
+    ctx.emu.setFaults([
+      { method: "POST", path: "/orders$", kind: "status-after", status: 504, times: 1 },
+      { method: "GET", path: "/orders$", kind: "status", status: 503 },
+    ]);
+    const failed = await rejection(engineCreate(order, args("late")));
+    expect(failed.name).to.equal("MayHaveReachedServerError");
+    expect(ctx.emu.model.listOrders(account())).to.have.length(3, "the lost answer's order was placed");
+    ctx.emu.setFaults([]);
+    // The run again in the same process: the view predates that order, so it must not answer; a new list does.
+    const again = await engineCreate(order, args("late"));
+    expect(ctx.emu.model.listOrders(account())).to.have.length(3, "no second order for the re-run");
+    expect(ctx.emu.model.listOrders(account()).map((o) => o.id)).to.include(again.id);
+    expect(ctx.emu.model.numbersInService(account())).to.have.length(3);
   });
 
   it("an order of the same CustomerOrderId held by another resource of the deployment is not adopted through the shared list", async () => {

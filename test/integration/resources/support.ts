@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { setStackConfig } from "../../../provider/config";
+import { forgetOrderViews } from "../../../provider/numbers/watch";
 import { setProgressSink } from "../../../provider/resources/lifecycle";
 
 /** The environment a provider reads its credentials from, pointed at one emulator. */
@@ -50,7 +51,10 @@ export function emulatorSuite(options: Parameters<typeof startEmulator>[0] = {})
     setProgressSink((line) => ctx.progress.push(line));
   });
   beforeEach(() => {
+    // A reset emulator is a new account's history; each test is a deployment of its own, as each `pulumi up` runs
+    // its provider in a new process.
     ctx.emu.reset();
+    forgetOrderViews();
     ctx.emu.setDelays({ orderDelayMs: 30, disconnectDelayMs: 30, agingMs: 60, ...pickDelays(options) });
     useEmulator(ctx.emu);
     ctx.progress.length = 0;

@@ -178,6 +178,49 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect(filters.map(String).sort()).to.deep.equal(["cust-x", "cust-y", "null"]);
   });
 
+  it("keeps one list as the process's view: lookups within its minute send nothing, then a list of the days since is merged in", async () => {
+    const clock = { ms: Date.now() };
+    s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
+    const lookup = new CustomerOrderIdLookup(client, () => clock.ms);
+    const [a, b] = await Promise.all([lookup.find("cust-a"), lookup.find("cust-b")]);
+    expect([a.map((o) => o.orderId), b]).to.deep.equal([["c1"], []]);
+    // This process's own order is in the view as soon as its POST is answered.
+    lookup.record({ orderId: "c3", customerOrderId: "cust-c", status: "RECEIVED", countOfTNs: 0 });
+    clock.ms += 59_000;
+    const [again, own] = await Promise.all([lookup.find("cust-a"), lookup.find("cust-c")]);
+    expect([again.map((o) => o.orderId), own.map((o) => o.orderId)]).to.deep.equal([["c1"], ["c3"]]);
+    expect(s.lists()).to.have.length(1, "the view answered within its minute");
+    // After the minute a lone lookup merges in the orders created since the day before the first list.
+    s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });
+    clock.ms += 2_000;
+    const [late, first, mine] = await Promise.all([
+      lookup.find("cust-b"),
+      lookup.find("cust-a"),
+      lookup.find("cust-c"),
+    ]);
+    expect([late, first, mine].map((r) => r.map((o) => o.orderId))).to.deep.equal([["c2"], ["c1"], ["c3"]]);
+    const queries = s.lists().map((r) => new URL(r.url, "http://x").searchParams);
+    expect(queries).to.have.length(2);
+    expect(queries[1].get("startdate")).to.equal(new Date(clock.ms - 61_000 - 86_400_000).toISOString().slice(0, 10));
+    expect(queries.map((q) => q.get("customerOrderId"))).to.deep.equal([null, null]);
+    expect(s.refused).to.deep.equal([]);
+  });
+
+  it("an order POST of unknown outcome drops the view: the next lookup, even a lone one, lists again", async () => {
+    const lookup = new CustomerOrderIdLookup(client);
+    await Promise.all([lookup.find("cust-a"), lookup.find("cust-b")]);
+    // The lost answer's order reached Bandwidth after the view's list.
+    s.orders.set("late", { id: "late", status: "RECEIVED", date: today(), customerOrderId: "cust-a" });
+    lookup.forget();
+    const found = await lookup.find("cust-a");
+    expect(found.map((o) => o.orderId)).to.deep.equal(["late"]);
+    const queries = s.lists().map((r) => new URL(r.url, "http://x").searchParams);
+    expect(queries.map((q) => [q.get("customerOrderId"), q.get("startdate")])).to.deep.equal([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it("looks up many CustomerOrderIds with one list", async () => {
     s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
     s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });
