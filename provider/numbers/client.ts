@@ -335,10 +335,15 @@ export class NumbersClient {
    * Follows the cursor pages of an orders or disconnects list: `page=1`, then the id named by the previous answer's
    * `<Links><next>` (never a page number). An empty list may answer 404 or 204: both are no rows.
    */
-  private async listPages(what: "orders" | "disconnects", f: OrderListFilter): Promise<XmlNode[]> {
+  private async listPages(
+    what: "orders" | "disconnects",
+    f: OrderListFilter,
+  ): Promise<{ rows: XmlNode[]; complete: boolean }> {
     const query = listQuery(f);
     const rows: XmlNode[] = [];
     const seen = new Set<string>();
+    // Complete unless the page cap stops the walk while a next page is named.
+    let complete = false;
     for (let page = "1", pages = 0; pages < (f.maxPages ?? MAX_PAGES); pages++) {
       seen.add(page);
       let res;
@@ -351,19 +356,29 @@ export class NumbersClient {
           accept: XML,
         });
       } catch (err) {
-        if (err instanceof NotFoundError) break; // Bandwidth answers an empty disconnects list with 404
+        if (err instanceof NotFoundError) {
+          complete = true; // Bandwidth answers an empty disconnects list with 404
+          break;
+        }
         throw err;
       }
-      if (res.status === 204 || res.body.length === 0) break;
+      if (res.status === 204 || res.body.length === 0) {
+        complete = true;
+        break;
+      }
       const doc = readXml(res.body, this.transport.options.maxResponseBytes);
       const list = descend(doc, "ResponseSelectWrapper", "ListOrderIdUserIdDate");
       const pageRows = nodes(list, "OrderIdUserIdDate");
       rows.push(...pageRows);
       const next = nextCursor(text(child(list, "Links"), "next"));
-      if (pageRows.length === 0 || next === undefined || seen.has(next)) break;
+      // A cursor seen before would loop: stop there, and do not call what was read whole.
+      if (pageRows.length === 0 || next === undefined || seen.has(next)) {
+        complete = next === undefined || pageRows.length === 0;
+        break;
+      }
       page = next;
     }
-    return rows;
+    return { rows, complete };
   }
 
   /**
@@ -372,7 +387,16 @@ export class NumbersClient {
    * (InvalidRequestError) before any request.
    */
   async listOrders(f: OrderListFilter = {}): Promise<OrderSummary[]> {
-    return (await this.listPages("orders", f)).map((row) => ({
+    return (await this.listOrderPages(f)).orders;
+  }
+
+  /**
+   * `listOrders`, saying whether the list is whole: `complete` is false when `maxPages` stopped the walk while the
+   * last page still named a next one (however many rows Bandwidth put on each page).
+   */
+  async listOrderPages(f: OrderListFilter = {}): Promise<{ orders: OrderSummary[]; complete: boolean }> {
+    const { rows, complete } = await this.listPages("orders", f);
+    const orders = rows.map((row) => ({
       orderId: text(row, "orderId") ?? text(row, "Id") ?? "",
       customerOrderId: text(row, "CustomerOrderId"),
       status: text(row, "OrderStatus") ?? "",
@@ -381,11 +405,12 @@ export class NumbersClient {
       countOfTNs: count(text(row, "CountOfTNs"), 0),
       orderType: text(row, "OrderType"),
     }));
+    return { orders, complete };
   }
 
   /** Lists disconnect orders (`GET /accounts/{a}/disconnects`) like `listOrders`; 404 (no disconnects) is empty. */
   async listDisconnects(f: OrderListFilter = {}): Promise<DisconnectSummary[]> {
-    return (await this.listPages("disconnects", f)).map((row) => ({
+    return (await this.listPages("disconnects", f)).rows.map((row) => ({
       orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
       customerOrderId: text(row, "CustomerOrderId"),
       status: text(row, "OrderStatus") ?? "",

@@ -319,8 +319,12 @@ export class OrderWatcher {
 const LOOKUP_WINDOW_MS = 20;
 /** Pages of the shared lookup list at most (1000 rows each); an account with more orders is looked up per id. */
 const MAX_LOOKUP_PAGES = 10;
-/** How long one list answers this process's lookups; after it, the next lookup merges in a list of the days since. */
-export const ORDER_VIEW_FRESH_MS = 60_000;
+/**
+ * How long one list answers this process's lookups; after it, the next lookup merges in a list of the days since.
+ * It is also how much later than before an order from an earlier run may show up (a POST answered 504 whose backend
+ * went on) and still be found: short, so that margin stays small next to a gateway's own timeout.
+ */
+export const ORDER_VIEW_FRESH_MS = 10_000;
 
 /** Bumped by `forgetOrderViews`: a view of an older epoch answers nothing. */
 let viewEpoch = 0;
@@ -333,22 +337,25 @@ let viewEpoch = 0;
  * - lookups asked within a short window share one list of the account's orders, and that list is kept as the
  *   process's view of the account's orders (without a date range or a `customerOrderId` filter Bandwidth's list covers
  *   the last two years: an order older than that, which only the per-id filter reaches, is not seen);
- * - for a minute after it was requested, the view answers lookups at once; then the next lookup merges in one list of
- *   the days since (date-bounded, one page for most accounts);
+ * - for 10 s after it was requested, the view answers lookups at once; then the next lookup merges in one list of the
+ *   days since (date-bounded, one page for most accounts);
  * - every order this process places is added to the view as its POST is answered; a POST whose outcome is unknown
  *   (`forget`) drops the view, so no lookup is answered from a list older than an order that may exist unseen;
  * - a lone first lookup, an account whose orders span more pages than a list reads, or rows that do not echo
  *   CustomerOrderIds use Bandwidth's per-id filter, as does the grace lookup after an unknown outcome (the caller's).
  *
- * What the view does not see: an order placed by another process after the view's list was requested. Only a
- * deployment of the same stack running at the same moment places such an order, and Pulumi's stack lock forbids
- * that; the view's minute bounds the rest.
+ * What the view does not see: an order placed by another process after the view's list was requested: a deployment
+ * of the same stack running at the same moment (Pulumi's stack lock forbids it), or an earlier run's order that
+ * Bandwidth created late (after a 504): a lookup may be answered up to 10 s later than its own list would have been.
  */
 export class CustomerOrderIdLookup {
   private batch: Array<{ id: string; resolve: (r: OrderSummary[]) => void; reject: (e: unknown) => void }> = [];
   private timer: NodeJS.Timeout | undefined;
-  /** The account's orders by id, as of `requestedAt` plus this process's placements since; undefined when unknown. */
-  private view: { rows: Map<string, OrderSummary>; requestedAt: number } | undefined;
+  /**
+   * The account's orders by id, as of the list's request plus this process's placements since; undefined when
+   * unknown. `requestedAt` is on the monotonic clock (freshness), `requestedAtMs` on the wall clock (list dates).
+   */
+  private view: { rows: Map<string, OrderSummary>; requestedAt: number; requestedAtMs: number } | undefined;
   /** Bumped by `forget`: a list requested before an unknown outcome never becomes the view. */
   private generation = 0;
   /** Whether this process has listed for a batch: once it has, a lone lookup refreshes the view rather than filtering. */
@@ -359,7 +366,8 @@ export class CustomerOrderIdLookup {
 
   constructor(
     private readonly client: NumbersClient,
-    private readonly now: () => number = Date.now,
+    /** A monotonic clock in ms: a wall clock stepped back must not keep a view fresh. */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** The orders placed with this CustomerOrderId, as `listOrders({ customerOrderId })` would list them. */
@@ -419,20 +427,22 @@ export class CustomerOrderIdLookup {
     const generation = this.generation;
     const epoch = viewEpoch;
     const requestedAt = this.now();
+    const requestedAtMs = Date.now();
     let rows: OrderSummary[];
+    let complete: boolean;
     try {
       // A stale view needs only the orders created since a day before its list (dates are days, in some time zone).
-      rows = await this.client.listOrders({
-        maxPages: MAX_LOOKUP_PAGES + 1,
-        ...(stale ? { startDate: listStartDate(stale.requestedAt) } : {}),
-      });
+      ({ orders: rows, complete } = await this.client.listOrderPages({
+        maxPages: MAX_LOOKUP_PAGES,
+        ...(stale ? { startDate: listStartDate(stale.requestedAtMs) } : {}),
+      }));
     } catch {
       return perId();
     }
-    // The cap reached means the list may go on; rows none of which carries a CustomerOrderId mean this list does not
+    // A list the page cap cut short may go on; rows none of which carries a CustomerOrderId mean this list does not
     // echo it (rather than orders placed without one): in either case the ids are looked up one by one.
     const echoesIds = rows.length === 0 || rows.some((r) => r.customerOrderId !== undefined);
-    if (rows.length >= MAX_LOOKUP_PAGES * 1000 || !echoesIds) {
+    if (!complete || !echoesIds) {
       if (this.generation === generation) this.view = undefined;
       this.listed = false;
       return perId();
@@ -443,7 +453,7 @@ export class CustomerOrderIdLookup {
     // An order this process placed while the list was in flight may be missing from it.
     this.currentView();
     for (const [id, r] of this.placed) if (!merged.has(id)) merged.set(id, r);
-    if (this.generation === generation && epoch === viewEpoch) this.view = { rows: merged, requestedAt };
+    if (this.generation === generation && epoch === viewEpoch) this.view = { rows: merged, requestedAt, requestedAtMs };
     for (const b of batch) b.resolve(rowsOf(merged, b.id));
   }
 }

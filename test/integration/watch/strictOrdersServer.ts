@@ -27,6 +27,8 @@ export interface StrictOrdersServer extends CannedServer {
   listFailsWith?: number;
   /** A disconnect placed by POST completes this many ms later. */
   disconnectMs: number;
+  /** Puts at most this many rows on a page, whatever `size` asks (a server may page smaller than asked). */
+  rowsPerPage?: number;
   /** How a disconnect of these numbers ends, instead of COMPLETE with all of them. */
   disconnectOutcome?: (numbers: string[]) => Pick<CannedOrder, "status" | "completedNumbers" | "errors">;
   /** Delays the direct read of these order or disconnect ids by so many ms. */
@@ -105,6 +107,7 @@ export async function startStrictOrdersServer(): Promise<StrictOrdersServer> {
     listFailsWith: undefined as number | undefined,
     disconnectOutcome: undefined as StrictOrdersServer["disconnectOutcome"],
     disconnectMs: 300,
+    rowsPerPage: undefined as number | undefined,
   };
   const server = await startCannedServer(async (req, res) => {
     const url = new URL(req.url, "http://canned");
@@ -142,9 +145,10 @@ export async function startStrictOrdersServer(): Promise<StrictOrdersServer> {
         state.refused.push(`page ${page} is not an order id of this list`);
         return refuse(res, "ResponseSelectWrapper", "1003", `page ${page} is not a valid cursor`);
       }
-      const slice = rows.slice(start, start + size);
+      const served = Math.min(size, state.rowsPerPage ?? size);
+      const slice = rows.slice(start, start + served);
       if (slice.length === 0) return reply(res, 404, "");
-      const next = rows[start + size]?.id;
+      const next = rows[start + served]?.id;
       return reply(
         res,
         200,

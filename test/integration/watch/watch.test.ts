@@ -178,19 +178,20 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect(filters.map(String).sort()).to.deep.equal(["cust-x", "cust-y", "null"]);
   });
 
-  it("keeps one list as the process's view: lookups within its minute send nothing, then a list of the days since is merged in", async () => {
-    const clock = { ms: Date.now() };
+  it("keeps one list as the process's view: lookups within its 10 s send nothing, then a list of the days since is merged in", async () => {
+    const clock = { ms: 0 };
     s.orders.set("c1", { id: "c1", status: "COMPLETE", date: today(), customerOrderId: "cust-a" });
     const lookup = new CustomerOrderIdLookup(client, () => clock.ms);
+    const firstListAt = Date.now();
     const [a, b] = await Promise.all([lookup.find("cust-a"), lookup.find("cust-b")]);
     expect([a.map((o) => o.orderId), b]).to.deep.equal([["c1"], []]);
     // This process's own order is in the view as soon as its POST is answered.
     lookup.record({ orderId: "c3", customerOrderId: "cust-c", status: "RECEIVED", countOfTNs: 0 });
-    clock.ms += 59_000;
+    clock.ms += 9_000;
     const [again, own] = await Promise.all([lookup.find("cust-a"), lookup.find("cust-c")]);
     expect([again.map((o) => o.orderId), own.map((o) => o.orderId)]).to.deep.equal([["c1"], ["c3"]]);
-    expect(s.lists()).to.have.length(1, "the view answered within its minute");
-    // After the minute a lone lookup merges in the orders created since the day before the first list.
+    expect(s.lists()).to.have.length(1, "the view answered within its 10 s");
+    // After them a lone lookup merges in the orders created since the day before the first list.
     s.orders.set("c2", { id: "c2", status: "RECEIVED", date: today(), customerOrderId: "cust-b" });
     clock.ms += 2_000;
     const [late, first, mine] = await Promise.all([
@@ -201,7 +202,7 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect([late, first, mine].map((r) => r.map((o) => o.orderId))).to.deep.equal([["c2"], ["c1"], ["c3"]]);
     const queries = s.lists().map((r) => new URL(r.url, "http://x").searchParams);
     expect(queries).to.have.length(2);
-    expect(queries[1].get("startdate")).to.equal(new Date(clock.ms - 61_000 - 86_400_000).toISOString().slice(0, 10));
+    expect(queries[1].get("startdate")).to.equal(new Date(firstListAt - 86_400_000).toISOString().slice(0, 10));
     expect(queries.map((q) => q.get("customerOrderId"))).to.deep.equal([null, null]);
     expect(s.refused).to.deep.equal([]);
   });
@@ -219,6 +220,19 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
       [null, null],
       [null, null],
     ]);
+  });
+
+  it("does not take a list the page cap cut short for the whole account, however small its pages", async () => {
+    // 12 orders on pages of one row: the shared list stops at its 10-page cap with a next page still named.
+    for (let i = 1; i <= 12; i++) {
+      s.orders.set(`p${i}`, { id: `p${i}`, status: "COMPLETE", date: today(), customerOrderId: `cust-${i}` });
+    }
+    s.rowsPerPage = 1;
+    const lookup = new CustomerOrderIdLookup(client);
+    const [first, last] = await Promise.all([lookup.find("cust-1"), lookup.find("cust-12")]);
+    expect([first, last].map((r) => r.map((o) => o.orderId))).to.deep.equal([["p1"], ["p12"]]);
+    const filters = s.lists().map((r) => new URL(r.url, "http://x").searchParams.get("customerOrderId"));
+    expect(filters.filter((f) => f !== null).sort()).to.deep.equal(["cust-1", "cust-12"]);
   });
 
   it("looks up many CustomerOrderIds with one list", async () => {

@@ -7,13 +7,15 @@ import { CustomerOrderIdLookup, forgetOrderViews } from "../../../provider/numbe
 function gatedClient(rows: () => OrderSummary[]) {
   const calls: OrderListFilter[] = [];
   let open: (() => void) | undefined;
+  const listOrders = async (f: OrderListFilter = {}) => {
+    calls.push(f);
+    const snapshot = rows();
+    await new Promise<void>((r) => (open = r));
+    return f.customerOrderId ? snapshot.filter((o) => o.customerOrderId === f.customerOrderId) : snapshot;
+  };
   const client = {
-    async listOrders(f: OrderListFilter = {}) {
-      calls.push(f);
-      const snapshot = rows();
-      await new Promise<void>((r) => (open = r));
-      return f.customerOrderId ? snapshot.filter((o) => o.customerOrderId === f.customerOrderId) : snapshot;
-    },
+    listOrders,
+    listOrderPages: async (f: OrderListFilter = {}) => ({ orders: await listOrders(f), complete: true }),
   } as unknown as NumbersClient;
   const release = async () => {
     while (!open) await new Promise((r) => setTimeout(r, 1));
