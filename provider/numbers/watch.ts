@@ -24,11 +24,25 @@ export function listStartDate(ms: number): string {
 }
 
 /**
- * The wait before the next look at an order placed `elapsedMs` ago when no processing time has been learned yet:
- * 100 ms at first, growing 15 % a look (half of that, 7.5 % of the time waited so far, is the expected lag), at most 5 s.
+ * How much the wait between looks grows per look before a processing time is learned, for orders: the work ends
+ * somewhere between two looks, so the lag is at most this share of the time waited (9 %: under 10 % of the processing
+ * time, with a read's latency to spare) and half of it on average.
  */
-export function nextLookDelay(elapsedMs: number): number {
-  return Math.min(5_000, Math.max(100, elapsedMs * 0.15));
+export const ORDER_LOOK_GROWTH = 0.09;
+/** The same for disconnects, whose lag nobody waits on as a create does: fewer polls, at most 15 % late. */
+export const DISCONNECT_LOOK_GROWTH = 0.15;
+/**
+ * The shortest wait between two looks at the same work: the lag at most, for work shorter than a second, so under
+ * the 100 ms a user can tell, with a read's latency to spare.
+ */
+export const MIN_LOOK_GAP_MS = 80;
+
+/**
+ * The wait before the next look at work started `elapsedMs` ago when no processing time has been learned yet:
+ * 80 ms at first, then `growth` of the time waited so far, at most 5 s.
+ */
+export function nextLookDelay(elapsedMs: number, growth = ORDER_LOOK_GROWTH): number {
+  return Math.min(5_000, Math.max(MIN_LOOK_GAP_MS, elapsedMs * growth));
 }
 
 /**
@@ -37,6 +51,9 @@ export function nextLookDelay(elapsedMs: number): number {
  */
 export class ProcessingTime {
   private readonly samples: number[] = [];
+
+  /** `growth`: how much the wait grows per look while nothing is learned (see `nextLookDelay`). */
+  constructor(private readonly growth = ORDER_LOOK_GROWTH) {}
 
   /**
    * Adds what one look that found the work final says: `seenMs` after it started; `pendingAtMs` the last earlier
@@ -63,23 +80,23 @@ export class ProcessingTime {
     return sorted[Math.floor(sorted.length / 2)];
   }
 
-  /** When to look first at work started `startedAt`: just after the learned time, or 100 ms when none is known. */
+  /** When to look first at work started `startedAt`: just after the learned time, or 80 ms when none is known. */
   firstLookAt(startedAt: number): number {
     const typical = this.typicalMs;
-    return startedAt + (typical === undefined ? 100 : Math.max(100, typical * 1.02 + 20));
+    return startedAt + (typical === undefined ? MIN_LOOK_GAP_MS : Math.max(MIN_LOOK_GAP_MS, typical * 1.02 + 20));
   }
 
   /** The wait after a look that found the work pending, `elapsedMs` after it started. */
   nextDelay(elapsedMs: number): number {
     const typical = this.typicalMs;
     // Past the learned time, look often: the work is due any moment, and lag is what the user waits.
-    if (typical !== undefined && elapsedMs < typical * 3) return Math.max(100, typical * 0.05);
-    return nextLookDelay(elapsedMs);
+    if (typical !== undefined && elapsedMs < typical * 3) return Math.max(MIN_LOOK_GAP_MS, typical * 0.05);
+    return nextLookDelay(elapsedMs, this.growth);
   }
 }
 
 /** Shortest gap between two shared list requests. */
-const MIN_LIST_GAP_MS = 100;
+const MIN_LIST_GAP_MS = MIN_LOOK_GAP_MS;
 /** A look due within this much of a tick is taken at that tick. */
 const LOOK_AHEAD_MS = 50;
 /** Re-looks due at once from which one shared list is cheaper than reading each order. */
@@ -550,7 +567,12 @@ export class DisconnectBatcher {
   /** When each kind of disconnect (mode and protection) was last placed. */
   private readonly lastFlushAt = new Map<string, number>();
   /** Disconnect processing times this process has seen. */
-  readonly processing = new ProcessingTime();
+  readonly processing = new ProcessingTime(DISCONNECT_LOOK_GROWTH);
+  /**
+   * The disconnect polled while no processing time is learned, and its end: another one placed meanwhile waits for
+   * it to learn rather than polling on the same unlearned schedule (an account's disconnects take about as long).
+   */
+  private pioneer: { ended: Promise<void>; done: boolean } | undefined;
 
   constructor(
     private readonly client: NumbersClient,
@@ -621,6 +643,22 @@ export class DisconnectBatcher {
       return;
     }
     const started = Date.now();
+    let endRun!: () => void;
+    const me = { ended: new Promise<void>((r) => (endRun = r)), done: false };
+    try {
+      await this.poll(requests, disconnectId, started, me);
+    } finally {
+      me.done = true;
+      endRun();
+    }
+  }
+
+  private async poll(
+    requests: DisconnectRequest[],
+    disconnectId: string,
+    started: number,
+    me: NonNullable<DisconnectBatcher["pioneer"]>,
+  ): Promise<void> {
     let open = [...requests];
     let last: DisconnectInfo | undefined;
     let lastError: unknown;
@@ -639,6 +677,16 @@ export class DisconnectBatcher {
     let pendingAt = 0;
     while (open.length > 0) {
       const earliestDeadline = Math.min(...open.map((r) => r.deadlineMs));
+      // Unlearned, behind another unlearned disconnect: wait for it (or the deadline), then look when it says.
+      if (this.processing.typicalMs === undefined && Date.now() < earliestDeadline) {
+        const ahead = this.pioneer;
+        if (ahead === undefined || ahead.done) this.pioneer = me;
+        else if (ahead !== me) {
+          await Promise.race([ahead.ended, sleep(earliestDeadline - Date.now())]);
+          if (this.processing.typicalMs !== undefined) nextAt = this.processing.firstLookAt(started);
+          continue;
+        }
+      }
       await sleep(Math.min(nextAt, earliestDeadline) - Date.now());
       if (Date.now() >= nextAt) {
         try {

@@ -114,6 +114,27 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect(polls.length).to.be.at.most(3);
   });
 
+  it("polls a disconnect placed behind an unlearned one only once that one has taught the processing time", async () => {
+    s.disconnectMs = 1_500;
+    const batcher = new DisconnectBatcher(client);
+    const first = batcher.disconnect(["9195550020"], { deadlineMs: Date.now() + 10_000 });
+    await new Promise((r) => setTimeout(r, 150));
+    const second = batcher.disconnect(["9195550021"], { deadlineMs: Date.now() + 10_000 });
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.disconnectId, b.disconnectId, a.disconnected, b.disconnected]).to.deep.equal([
+      "dc1",
+      "dc2",
+      ["9195550020"],
+      ["9195550021"],
+    ]);
+    const polls = (id: string) => s.requests.filter((r) => r.method === "GET" && r.url.endsWith(`/disconnects/${id}`));
+    const firstDone = polls("dc1").at(-1)!.at;
+    // The first polled on the unlearned schedule; the second not before the first was seen complete, then about once.
+    expect(polls("dc1").length).to.be.greaterThan(5);
+    expect(polls("dc2").every((r) => r.at >= firstDone)).to.equal(true);
+    expect(polls("dc2").length).to.be.within(1, 3);
+  });
+
   it("places at most one disconnect order per 100 ms under a stream of deletes, each carrying all asked meanwhile", async () => {
     s.disconnectMs = 100;
     const batcher = new DisconnectBatcher(client);
