@@ -377,6 +377,11 @@ export class CustomerOrderIdLookup {
   private generation = 0;
   /** Whether this process has listed for a batch: once it has, a lone lookup refreshes the view rather than filtering. */
   private listed = false;
+  /**
+   * False once a list could not serve lookups (its orders fill more pages than a list reads, or its rows carry no
+   * CustomerOrderId): the account's lookups then use the per-id filter, without paying for that list again.
+   */
+  private listable = true;
   /** Every order this process placed (of the current epoch), for views whose list was requested before the POST. */
   private placed = new Map<string, OrderSummary>();
   private placedEpoch = viewEpoch;
@@ -416,6 +421,7 @@ export class CustomerOrderIdLookup {
       this.view = undefined;
       this.placed = new Map();
       this.listed = false;
+      this.listable = true;
       this.placedEpoch = viewEpoch;
     }
     return this.view;
@@ -440,7 +446,7 @@ export class CustomerOrderIdLookup {
       );
     };
     const stale = this.currentView();
-    if (ids.size < 2 && !this.listed) return perId();
+    if (!this.listable || (ids.size < 2 && !this.listed)) return perId();
     const generation = this.generation;
     const epoch = viewEpoch;
     const requestedAt = this.now();
@@ -460,8 +466,9 @@ export class CustomerOrderIdLookup {
     // echo it (rather than orders placed without one): in either case the ids are looked up one by one.
     const echoesIds = rows.length === 0 || rows.some((r) => r.customerOrderId !== undefined);
     if (!complete || !echoesIds) {
-      if (this.generation === generation) this.view = undefined;
+      this.view = undefined;
       this.listed = false;
+      this.listable = false;
       return perId();
     }
     this.listed = true;
@@ -557,6 +564,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
+/** One disconnect's polling: a promise settled when it ends, and whether it has. */
+interface PollRun {
+  ended: Promise<void>;
+  done: boolean;
+}
+
 /**
  * Merges the disconnects asked for before the next turn of the event loop (same mode and protection) into one
  * disconnect order, polled once for all of them: first at the disconnect processing time seen before, then often.
@@ -572,7 +585,7 @@ export class DisconnectBatcher {
    * The disconnect polled while no processing time is learned, and its end: another one placed meanwhile waits for
    * it to learn rather than polling on the same unlearned schedule (an account's disconnects take about as long).
    */
-  private pioneer: { ended: Promise<void>; done: boolean } | undefined;
+  private pioneer: PollRun | undefined;
 
   constructor(
     private readonly client: NumbersClient,
@@ -653,12 +666,7 @@ export class DisconnectBatcher {
     }
   }
 
-  private async poll(
-    requests: DisconnectRequest[],
-    disconnectId: string,
-    started: number,
-    me: NonNullable<DisconnectBatcher["pioneer"]>,
-  ): Promise<void> {
+  private async poll(requests: DisconnectRequest[], disconnectId: string, started: number, me: PollRun): Promise<void> {
     let open = [...requests];
     let last: DisconnectInfo | undefined;
     let lastError: unknown;

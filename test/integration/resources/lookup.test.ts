@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { providers } from "../../../provider";
+import { NumbersClient } from "../../../provider/numbers";
 import { emulatorSuite, engineCreate, rejection } from "./support";
 
 const order = providers.phoneNumberOrder;
@@ -74,6 +75,75 @@ describe("PhoneNumberOrder lookup by CustomerOrderId", function () {
     expect(ctx.emu.model.listOrders(account())).to.have.length(3, "no second order for the re-run");
     expect(ctx.emu.model.listOrders(account()).map((o) => o.id)).to.include(again.id);
     expect(ctx.emu.model.numbersInService(account())).to.have.length(3);
+  });
+
+  // The money paths again, with the deployment's view of the orders in place (two creates looking together list the
+  // account once; every later lookup of the test is answered from that view or its refresh).
+  const inService = () => ctx.emu.model.numbersInService(account()).sort();
+  const ordersPlaced = () => ctx.emu.model.listOrders(account()).length;
+  async function withView() {
+    const primed = await Promise.all([engineCreate(order, args("p1")), engineCreate(order, args("p2"))]);
+    expect(lookupLists()).to.have.length(1);
+    return primed.flatMap((c) => c.outs.telephoneNumbers as string[]);
+  }
+
+  it("with the view in place, a replace orders anew and the old resource's delete releases only its own number", async () => {
+    const primed = await withView();
+    const old = await engineCreate(order, args("x"));
+    const checked = await order.check!(old.outs, args("x", { areaCode: "910" }));
+    const diff = await order.diff!(old.id, old.outs, checked.inputs);
+    expect(diff.replaces ?? []).to.not.deep.equal([]);
+    const created = await order.create(checked.inputs);
+    await order.delete!(old.id, old.outs);
+    expect(created.id).to.not.equal(old.id, "the replacement does not adopt its predecessor's order");
+    expect(ordersPlaced()).to.equal(4);
+    expect(inService()).to.deep.equal([...primed, ...(created.outs.telephoneNumbers as string[])].sort());
+    expect(lookupLists()).to.have.length(1, "the view answered every later lookup");
+  });
+
+  it("with the view in place, a 504 whose order goes on is found by the grace lookup and ordered once", async () => {
+    const primed = await withView();
+    ctx.emu.setFaults([{ method: "POST", path: "/orders$", kind: "status-after", status: 504, times: 1 }]);
+    const created = await engineCreate(order, args("x"));
+    expect(ordersPlaced()).to.equal(3);
+    expect(inService()).to.deep.equal([...primed, ...(created.outs.telephoneNumbers as string[])].sort());
+    // The order found after the 504 is in the next view: a later create of another resource orders only its own.
+    await engineCreate(order, args("y"));
+    expect(ordersPlaced()).to.equal(4);
+  });
+
+  it("with the view in place, a re-created resource does not adopt its old order once its number went to another stack", async () => {
+    await withView();
+    const first = await engineCreate(order, args("x"));
+    const [tn] = first.outs.telephoneNumbers as string[];
+    await order.delete!(first.id, first.outs);
+    const until = Date.now() + 5_000;
+    while (ctx.emu.model.tn(tn)?.status !== "Available") {
+      if (Date.now() > until) throw new Error(`${tn} never became available`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const other = new NumbersClient({
+      dashboardUrl: ctx.emu.dashboardUrl,
+      accountId: account(),
+      auth: { kind: "basic", username: ctx.emu.credentials.username, password: ctx.emu.credentials.password },
+    });
+    await other.createOrder({
+      name: "other stack",
+      siteId: ctx.emu.credentials.siteId,
+      customerOrderId: "other-stack",
+      partialAllowed: false,
+      backOrderRequested: false,
+      criteria: { telephoneNumbers: [tn] },
+    });
+    while (!inService().includes(tn)) await new Promise((r) => setTimeout(r, 20));
+    // The view still holds the first order's row under this CustomerOrderId; its number now belongs to another order.
+    const again = await engineCreate(order, args("x"));
+    expect(again.id).to.not.equal(first.id, "the recycled order is not adopted back");
+    expect(lookupLists()).to.have.length(1, "the re-create's lookup was answered from the view");
+    await order.delete!(again.id, again.outs);
+    expect(inService()).to.include(tn, "the other stack's number stays in service");
+    expect(ordersPlaced()).to.equal(5);
+    expect(inService()).to.have.length(3);
   });
 
   it("an order of the same CustomerOrderId held by another resource of the deployment is not adopted through the shared list", async () => {

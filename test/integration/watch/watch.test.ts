@@ -254,6 +254,14 @@ describe("the shared order watcher on Bandwidth's documented list filters", func
     expect([first, last].map((r) => r.map((o) => o.orderId))).to.deep.equal([["p1"], ["p12"]]);
     const filters = s.lists().map((r) => new URL(r.url, "http://x").searchParams.get("customerOrderId"));
     expect(filters.filter((f) => f !== null).sort()).to.deep.equal(["cust-1", "cust-12"]);
+    // The account's list cannot serve lookups: later ones do not pay for its ten pages again.
+    const before = s.lists().length;
+    await Promise.all([lookup.find("cust-2"), lookup.find("cust-3")]);
+    const later = s.lists().slice(before);
+    expect(later.map((r) => new URL(r.url, "http://x").searchParams.get("customerOrderId")).sort()).to.deep.equal([
+      "cust-2",
+      "cust-3",
+    ]);
   });
 
   it("looks up many CustomerOrderIds with one list", async () => {
