@@ -136,7 +136,7 @@ export interface RunningEmulator {
   /**
    * In-process access to the state. Useful methods: `numbersInService(accountId)`, `listVoiceNumbers(userId)`,
    * `listOrders(accountId)`, `listDisconnects(accountId)`, `getOrder(accountId, id)`, `tn(tn)`,
-   * `disconnectBehindTheBack(tn)`, `restock(areaCode, quantity)`, `restockNumbers(tns)`, `accountSummary(accountId)`.
+   * `disconnectBehindTheBack(tn)`, `holdDisconnects(tn, held?)`, `restock(areaCode, quantity)`, `restockNumbers(tns)`, `accountSummary(accountId)`.
    */
   model: EmulatorModel;
   /** Every request so far, oldest first. */

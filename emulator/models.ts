@@ -234,6 +234,11 @@ export class EmulatorModel {
     this.numbers.disconnectBehindTheBack(tn);
   }
 
+  /** Refuses every disconnect of a number (5006, the number stays in service) until called with `held` false. */
+  holdDisconnects(tn: string, held = true): void {
+    this.numbers.holdDisconnects(tn, held);
+  }
+
   /** The record of any known number (any account), or undefined. */
   tn(tn: string): TnRecord | undefined {
     return this.numbers.tn(tn);

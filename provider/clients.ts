@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type NumbersAuth, numbersSettings, voiceSettings } from "./config";
 import { NumbersClient } from "./numbers";
+import { DisconnectHistory } from "./numbers/history";
 import { DisconnectBatcher, OrderWatcher } from "./numbers/watch";
 import { VoiceClient } from "./voice";
 import { VoiceLookups } from "./voice/lookups";
@@ -42,13 +43,23 @@ export function optionalVoiceClient(): VoiceClient | undefined {
   return client;
 }
 
-const watchers = new WeakMap<NumbersClient, { orders: OrderWatcher; disconnects: DisconnectBatcher }>();
+/** What the resources of one account share in a provider process. */
+export interface SharedWaits {
+  orders: OrderWatcher;
+  disconnects: DisconnectBatcher;
+  /** The account's disconnects, which prove which numbers are still under the orders that brought them. */
+  history: DisconnectHistory;
+}
 
-/** The account's shared order watcher and disconnect batcher (one of each per client, so per account). */
-export function sharedWaits(client: NumbersClient): { orders: OrderWatcher; disconnects: DisconnectBatcher } {
+const watchers = new WeakMap<NumbersClient, SharedWaits>();
+
+/** The account's shared order watcher, disconnect batcher and disconnect history (one of each per client). */
+export function sharedWaits(client: NumbersClient): SharedWaits {
   let w = watchers.get(client);
   if (!w) {
-    w = { orders: new OrderWatcher(client), disconnects: new DisconnectBatcher(client) };
+    const history = new DisconnectHistory(client);
+    const disconnects = new DisconnectBatcher(client, 0, (id, numbers) => history.recordPlaced(id, numbers));
+    w = { orders: new OrderWatcher(client), disconnects, history };
     watchers.set(client, w);
   }
   return w;

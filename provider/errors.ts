@@ -6,7 +6,12 @@ import type { ApiErrorDetail } from "./http";
 
 /** The stable codes of the resources' own errors. */
 export type ResourceErrorCode =
-  "ORDER_FAILED" | "DISCONNECT_PARTIAL" | "MAY_HAVE_REACHED_SERVER" | "ACCOUNT_MISMATCH" | "PARTIAL";
+  | "ORDER_FAILED"
+  | "DISCONNECT_PARTIAL"
+  | "MAY_HAVE_REACHED_SERVER"
+  | "ACCOUNT_MISMATCH"
+  | "PARTIAL"
+  | "CUSTOMER_ORDER_ID_CLASH";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -83,6 +88,37 @@ export class AccountMismatchError extends ResourceError {
         `are for account ${configuredAccountId}; nothing was read or changed (a read with another account would ` +
         "see every number as gone and the next `pulumi up` would buy them again)",
       `Set bandwidth:accountId (BANDWIDTH_ACCOUNT_ID) and its credentials back to account ${stateAccountId}, then run the command again`,
+    );
+  }
+}
+
+/**
+ * An explicit customerOrderId already names a live order on the account that this resource does not hold: it may be
+ * another stack's (or another resource's), or this one's from an interrupted `pulumi up`; nothing tells them apart,
+ * so nothing is adopted and nothing is ordered.
+ */
+export class CustomerOrderIdClashError extends ResourceError {
+  constructor(
+    who: string,
+    /** The explicit CustomerOrderId both carry. */
+    readonly customerOrderId: string,
+    /** The live order already carrying it. */
+    readonly existingOrderId: string,
+    /** Whether the clash is on an extra order of a scale-up (the resource already holds numbers of its own). */
+    extra = false,
+  ) {
+    super(
+      "CUSTOMER_ORDER_ID_CLASH",
+      `${who}: customerOrderId ${JSON.stringify(customerOrderId)} is explicit and already carried by order ` +
+        `${existingOrderId}, which still holds numbers on the account; another stack or resource may hold that order, ` +
+        "so it was not adopted and nothing was ordered",
+      extra
+        ? "Give this resource another customerOrderId (a setting: its numbers are kept), then run `pulumi up` again. " +
+            `If order ${existingOrderId} was placed by an interrupted \`pulumi up\` of this resource, no stack holds its ` +
+            "numbers: adopt it with adoptOrderId in a resource of its own, or disconnect them"
+        : `If order ${existingOrderId} is this resource's own (an interrupted \`pulumi up\`), set adoptOrderId: ` +
+            `"${existingOrderId}"; otherwise give this resource another customerOrderId (or remove it to have one ` +
+            "derived from the stack and resource name), then run `pulumi up` again",
     );
   }
 }

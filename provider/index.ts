@@ -26,6 +26,7 @@ export {
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
   AccountMismatchError,
+  CustomerOrderIdClashError,
   DisconnectPartialError,
   MayHaveReachedServerError,
   OrderFailedError,

@@ -3,6 +3,8 @@ export const CODES = {
   required: "1003",
   numberUnavailable: "5005",
   notOnAccount: "5006",
+  /** errors.mdx: 5006 "TelephoneNumber Disconnect Error", the generic form (the number is not released). */
+  disconnectError: "5006",
   // Bandwidth documents 5017 (fewer numbers than asked) and 5018 (none) for a search-and-order shortage; 5011 means
   // "no tiers defined".
   partialShortage: "5017",

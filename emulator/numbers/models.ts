@@ -483,6 +483,8 @@ export class NumbersModel {
   private pendingOrders = new Set<string>();
   private pendingDisconnects = new Set<string>();
   private agingTns = new Set<string>();
+  /** Numbers whose disconnect is refused for now (a fault: the number stays in service). */
+  private readonly disconnectHolds = new Set<string>();
   /** Specific TNs claimed by RECEIVED orders: TN → order id. */
   private claimed = new Map<string, string>();
   private timer?: NodeJS.Timeout;
@@ -874,6 +876,16 @@ export class NumbersModel {
     else this.processSearchOrder(order);
   }
 
+  /**
+   * Whether an order of `accountId` may take this specific number: one in the pool, or one this account disconnected
+   * that is still in its holding period ("it will remain available for you to reconnect to for a short period").
+   */
+  private orderable(tn: string, accountId: string): boolean {
+    const rec = this.tns.get(tn);
+    if (rec?.status === "Available") return true;
+    return (rec?.status === "Disconnected" || rec?.status === "Aging") && rec.accountId === accountId;
+  }
+
   private processSpecificOrder(order: OrderRecord, numbers: string[]): void {
     const ok: string[] = [];
     const errors: ErrorDetail[] = [];
@@ -886,7 +898,7 @@ export class NumbersModel {
           description: `Telephone number ${tn} is already on another order`,
           telephoneNumber: tn,
         });
-      } else if (this.tns.get(tn)?.status !== "Available" || ok.includes(tn)) {
+      } else if (!this.orderable(tn, order.accountId) || ok.includes(tn)) {
         errors.push({
           code: CODES.numberUnavailable,
           description: `Telephone number ${tn} is not available`,
@@ -1060,7 +1072,14 @@ export class NumbersModel {
     d.dueAtMs = undefined;
     for (const tn of d.numbers) {
       const rec = this.tns.get(tn);
-      if (rec?.status === "Inservice" && rec.accountId === d.accountId) {
+      if (this.disconnectHolds.has(tn)) {
+        // Bandwidth's generic disconnect error: the number stays in service, the disconnect ends PARTIAL or FAILED.
+        d.errors.push({
+          code: CODES.disconnectError,
+          description: "TelephoneNumber Disconnect Error",
+          telephoneNumber: tn,
+        });
+      } else if (rec?.status === "Inservice" && rec.accountId === d.accountId) {
         this.releaseNumber(rec, d.id);
         d.disconnected.push(tn);
       } else {
@@ -1108,11 +1127,35 @@ export class NumbersModel {
     );
   }
 
-  /** Disconnects a number behind the provider's back (as if done in the Dashboard UI). */
+  /** Refuses (or, with `held` false, allows again) every disconnect of a number, as Bandwidth may for a pending change. */
+  holdDisconnects(tn: string, held = true): void {
+    if (held) this.disconnectHolds.add(tn);
+    else this.disconnectHolds.delete(tn);
+  }
+
+  /**
+   * Disconnects a number as someone outside the stack would (another tool, an operator in Bandwidth's portal): as
+   * every disconnect on Bandwidth, it is a disconnect order of the account, listed with the others, complete at once.
+   */
   disconnectBehindTheBack(tn: string): void {
     const rec = this.tns.get(tn);
-    if (rec?.status !== "Inservice") throw new NotFoundError(`${tn} is not in service`);
-    this.releaseNumber(rec, undefined);
+    if (rec?.status !== "Inservice" || rec.accountId === undefined) throw new NotFoundError(`${tn} is not in service`);
+    const now = iso(this.now());
+    const d: DisconnectRecord = {
+      id: randomUUID(),
+      accountId: rec.accountId,
+      createdByUser: "operator",
+      name: "disconnect by an operator",
+      numbers: [tn],
+      disconnectMode: "normal",
+      orderCreateDate: now,
+      lastModifiedDate: now,
+      status: "COMPLETE",
+      disconnected: [tn],
+      errors: [],
+    };
+    this.disconnects.set(d.id, d);
+    this.releaseNumber(rec, d.id);
     this.changed();
   }
 
@@ -1162,6 +1205,7 @@ export class NumbersModel {
     this.pendingOrders.clear();
     this.pendingDisconnects.clear();
     this.agingTns.clear();
+    this.disconnectHolds.clear();
     this.claimed.clear();
     this.extraInventory = [];
     this.seedInventory();

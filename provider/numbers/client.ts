@@ -410,14 +410,23 @@ export class NumbersClient {
 
   /** Lists disconnect orders (`GET /accounts/{a}/disconnects`) like `listOrders`; 404 (no disconnects) is empty. */
   async listDisconnects(f: OrderListFilter = {}): Promise<DisconnectSummary[]> {
-    return (await this.listPages("disconnects", f)).rows.map((row) => ({
-      orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
-      customerOrderId: text(row, "CustomerOrderId"),
-      status: text(row, "OrderStatus") ?? "",
-      orderDate: isoDate(text(row, "OrderDate")),
-      lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
-      countOfTNs: count(text(row, "CountOfTNs"), 0),
-    }));
+    return (await this.listDisconnectPages(f)).rows;
+  }
+
+  /** `listDisconnects`, saying whether the list is whole (as `listOrderPages` does). */
+  async listDisconnectPages(f: OrderListFilter = {}): Promise<{ rows: DisconnectSummary[]; complete: boolean }> {
+    const { rows, complete } = await this.listPages("disconnects", f);
+    return {
+      rows: rows.map((row) => ({
+        orderId: text(row, "OrderId") ?? text(row, "Id") ?? "",
+        customerOrderId: text(row, "CustomerOrderId"),
+        status: text(row, "OrderStatus") ?? "",
+        orderDate: isoDate(text(row, "OrderDate")),
+        lastModifiedDate: isoDate(text(row, "LastModifiedDate")),
+        countOfTNs: count(text(row, "CountOfTNs"), 0),
+      })),
+      complete,
+    };
   }
 
   /** Places a disconnect order (`POST /accounts/{a}/disconnects`) for 10-digit numbers. */

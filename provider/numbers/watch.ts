@@ -524,6 +524,11 @@ export function forgetOrderViews(): void {
   viewEpoch += 1;
 }
 
+/** The current epoch of `forgetOrderViews`: a per-process view made in an older one answers nothing. */
+export function viewEpochNow(): number {
+  return viewEpoch;
+}
+
 /** What one caller of a shared disconnect learns about its own numbers. */
 export interface DisconnectOutcome {
   /** The disconnect order that carried the numbers. */
@@ -590,6 +595,8 @@ export class DisconnectBatcher {
   constructor(
     private readonly client: NumbersClient,
     private readonly windowMs = 0,
+    /** Told of every disconnect placed, with its numbers (the account's disconnect history keeps them). */
+    private readonly onPlaced?: (disconnectId: string, numbers: readonly string[]) => void,
   ) {}
 
   disconnect(
@@ -655,6 +662,7 @@ export class DisconnectBatcher {
       for (const r of requests) r.reject(e);
       return;
     }
+    this.onPlaced?.(disconnectId, numbers);
     const started = Date.now();
     let endRun!: () => void;
     const me = { ended: new Promise<void>((r) => (endRun = r)), done: false };

@@ -33,6 +33,14 @@ function deriveCustomerOrderId(parts: unknown[]): string {
   return `pulumi-${digest.slice(0, 24)}`;
 }
 
+/**
+ * Whether a CustomerOrderId has the derived shape. A derived id names one resource of one stack, so an order carrying
+ * it may be resumed; an explicit id may be shared by mistake across stacks, so an order carrying it never is.
+ */
+export function isDerivedCustomerOrderId(customerOrderId: string): boolean {
+  return /^pulumi-[0-9a-f]{24}$/.test(customerOrderId);
+}
+
 /** Validates and normalises inputs. Pure: no network. Unknown values (preview) pass through unchecked. */
 export function checkPhoneNumberOrder(
   news: Record<string, unknown>,

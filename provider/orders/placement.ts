@@ -3,7 +3,7 @@
  * this resource's own (a lost answer, a `pulumi up` killed mid-order), and waiting for it through the shared watcher.
  */
 import { sharedWaits } from "../clients";
-import { MayHaveReachedServerError } from "../errors";
+import { CustomerOrderIdClashError, MayHaveReachedServerError } from "../errors";
 import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo, OrderSummary } from "../numbers";
 import { echoMatchesCriteria, orderTypeFor } from "../numbers";
@@ -11,7 +11,7 @@ import { findOrdersByCustomerOrderId, forgetPlacedOrders, isPending, recordPlace
 import type { PhoneNumberOrderInputs } from "../resources/phoneNumberOrder";
 import { progress } from "../resources/lifecycle";
 import type { Criteria } from "../validation";
-import { criteriaKind, criteriaOf } from "./check";
+import { criteriaKind, criteriaOf, isDerivedCustomerOrderId } from "./check";
 import { absorb, type Holding, label } from "./holding";
 
 /** Waits between lookups by CustomerOrderId after an order POST whose outcome is unknown (about 10 s in all). */
@@ -132,7 +132,12 @@ export async function findReusableOrder(
     .filter((s) => !exclude.has(s.orderId) && s.status !== "FAILED")
     .sort((a, b) => String(b.orderDate ?? "").localeCompare(String(a.orderDate ?? "")));
   for (const s of candidates) {
-    if (await isOwnOrder(client, s.orderId, inputs, customerOrderId)) return { reusable: s.orderId, known };
+    if (!(await isOwnOrder(client, s.orderId, inputs, customerOrderId))) continue;
+    // An explicit id may be declared in two stacks: a live order carrying it is never taken over.
+    if (!isDerivedCustomerOrderId(inputs.customerOrderId)) {
+      throw new CustomerOrderIdClashError(label(inputs), customerOrderId, s.orderId, exclude.size > 0);
+    }
+    return { reusable: s.orderId, known };
   }
   return { known };
 }

@@ -8,6 +8,7 @@ import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resourc
 import { mapLimit, progress } from "../resources/lifecycle";
 import { toE164 } from "../validation";
 import { absorb, deadlineOf, holdingOf, label, sameAccount } from "./holding";
+import { describeLost, proveOwnership } from "./ownership";
 import { describe, settle } from "./placement";
 
 /** Disconnect errors that mean the number is already off the account, so there is nothing left to bill. */
@@ -108,9 +109,20 @@ export async function destroy(_id: string, props: PhoneNumberOrderOutputs): Prom
     }
   }
   if (h.telephoneNumbers.length === 0) return;
-  const { gone, problems } = await releaseNumbers(client, props, h.telephoneNumbers, deadline);
+  // Only numbers still under the resource's own orders are let go: a retried destroy runs on the old outputs, and a
+  // number may have been disconnected behind the stack's back and reconnected by another order since.
+  const { owned, lost } = await proveOwnership(client, h.telephoneNumbers, {
+    orderIds: h.orderIds,
+    accountId: h.accountId!,
+    since: h.orderCreateDate,
+  });
+  if (lost.length > 0) {
+    progress(`${who}: not disconnecting ${lost.length} number(s) no longer this resource's: ${describeLost(lost)}`);
+  }
+  if (owned.length === 0) return;
+  const { gone, problems } = await releaseNumbers(client, props, owned, deadline);
   if (problems.length > 0) {
-    const left = h.telephoneNumbers.filter((tn) => !gone.has(tn));
+    const left = owned.filter((tn) => !gone.has(tn));
     throw new DisconnectPartialError(
       `${who}: could not disconnect ${left.length} number(s) (${left.join(", ")}): ${problems.join("; ")}`,
       "The resource stays in the stack; run `pulumi destroy` again to retry what is left.",
@@ -118,5 +130,5 @@ export async function destroy(_id: string, props: PhoneNumberOrderOutputs): Prom
       problems,
     );
   }
-  progress(`${who}: disconnected ${h.telephoneNumbers.length} number(s)`);
+  progress(`${who}: disconnected ${owned.length} number(s)`);
 }

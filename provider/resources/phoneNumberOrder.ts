@@ -25,9 +25,10 @@ import {
   vacate,
 } from "../orders/holding";
 import { acquire, claim, extraCustomerOrderId, ORDER_FAILED_NEXT, orderFailure, settle } from "../orders/placement";
+import { describeLost, proveOwnership } from "../orders/ownership";
 import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
-import { mapLimit, progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
+import { progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
 
 export { checkPhoneNumberOrder } from "../orders/check";
@@ -200,11 +201,15 @@ async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.
   const h = holdingOf(props);
   h.accountId = numbersSettings().accountId;
   for (const orderId of [...h.pendingOrderIds]) absorb(h, await client.getOrder(orderId));
-  const inService = await mapLimit(h.telephoneNumbers, 8, (tn) => client.isInService(tn));
-  const dropped = h.telephoneNumbers.filter((_, i) => !inService[i]);
-  if (dropped.length > 0) {
-    progress(`${label(props)}: no longer in service on the account: ${dropped.join(", ")}`);
-    vacate(h, new Set(dropped));
+  // Each number is read: one that left by any road (disconnected, reconnected under another order) drops out.
+  const { lost } = await proveOwnership(client, h.telephoneNumbers, {
+    orderIds: h.orderIds,
+    accountId: h.accountId!,
+    each: true,
+  });
+  if (lost.length > 0) {
+    progress(`${label(props)}: no longer this resource's, dropped from the stack: ${describeLost(lost)}`);
+    vacate(h, new Set(lost.map((l) => l.telephoneNumber)));
   }
   // An empty id tells the engine the resource is gone; the next `pulumi up` orders again.
   if (h.telephoneNumbers.length === 0 && h.pendingOrderIds.length === 0) return { id: "", props: {} };
@@ -282,6 +287,20 @@ async function updateHolding(
     const { order, timedOut } = await acquire(client, news, h, toAdd, coid, deadline);
     if (order.status === "FAILED") fail(`${who}: ${orderFailure(order)}. ${ORDER_FAILED_NEXT}`);
     if (timedOut) fail(stillWaiting(news, h));
+  }
+  if (toRemove.length > 0) {
+    // A surplus number that is no longer this resource's is let go without a disconnect: it is someone else's now.
+    const { owned, lost } = await proveOwnership(client, toRemove, {
+      orderIds: h.orderIds,
+      accountId: h.accountId!,
+      since: h.orderCreateDate,
+    });
+    if (lost.length > 0) {
+      progress(`${who}: not disconnecting number(s) no longer this resource's: ${describeLost(lost)}`);
+      const gone = new Set(lost.map((l) => l.telephoneNumber));
+      h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
+    }
+    toRemove = owned;
   }
   if (toRemove.length > 0) {
     progress(`${who}: disconnecting ${toRemove.length} surplus number(s): ${toRemove.join(", ")}`);

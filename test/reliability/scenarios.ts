@@ -3,7 +3,7 @@
  * limit storms and the emulator restarts. Each scenario runs one user's stack on its own emulated account.
  */
 import type { AccountSeed, FaultRule, RunningEmulator } from "../../emulator";
-import type { UserStack } from "./user";
+import { UserStack } from "./user";
 
 /** What a scenario may use while it runs. */
 export interface Lane {
@@ -274,6 +274,63 @@ export function outcomeScenarios(): Scenario[] {
         restock(lane, 2);
         const ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }));
         for (const tn of heldNumbers(lane)) lane.emu().model.disconnectBehindTheBack(tn);
+        return (await lane.user.destroy()) && ok;
+      },
+    },
+    {
+      name: "a number reconnected under another stack's order: refresh drops it, destroy leaves it to that stack",
+      expectedOrders: 2,
+      run: async (lane) => {
+        restock(lane, 1);
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 1 }));
+        const [tn] = heldNumbers(lane);
+        if (!ok || !tn) return false;
+        const old = { ...lane.user.order! };
+        lane.emu().model.disconnectBehindTheBack(tn);
+        const other = new UserStack(`${lane.user.scenario} (other stack)`, { operations: 0, errors: [] });
+        const { areaCode: _, ...site } = lane.orderArgs();
+        ok = (await other.upOrder({ ...site, resourceKey: `${site.resourceKey}-other`, telephoneNumbers: [tn] })) && ok;
+        ok = (await lane.user.refreshOrder()) && ok && lane.user.order === undefined;
+        // A destroy still holding the outputs from before the refresh (a stack that never refreshed).
+        lane.user.order = old;
+        ok = (await lane.user.destroy()) && ok;
+        ok = ok && lane.emu().model.numbersInService(lane.seed.accountId).includes(tn);
+        return (await other.destroy()) && ok;
+      },
+    },
+    {
+      name: "a destroy retried after a PARTIAL disconnect (one number refused) sends only the number left",
+      expectedOrders: 1,
+      run: async (lane) => {
+        restock(lane, 2);
+        const ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }));
+        const [, b] = heldNumbers(lane);
+        if (!ok || !b) return false;
+        lane.emu().model.holdDisconnects(b);
+        const first = await lane.user.destroy(0);
+        lane.emu().model.holdDisconnects(b, false);
+        const retried = await lane.user.destroy();
+        const sent = lane
+          .emu()
+          .model.listDisconnects(lane.seed.accountId)
+          .map((d) => d.numbers.join(","));
+        return !first && retried && sent.length === 2 && sent[1] === b;
+      },
+    },
+    {
+      name: "two stacks with one explicit customerOrderId: each holds its own order, each destroy leaves the other's numbers",
+      expectedOrders: 2,
+      run: async (lane) => {
+        restock(lane, 2);
+        const other = new UserStack(`${lane.user.scenario} (other stack)`, { operations: 0, errors: [] });
+        const args = lane.orderArgs({ quantity: 1, customerOrderId: "shared explicit id" });
+        let ok = await lane.user.upOrder(args);
+        ok = (await other.upOrder({ ...args, resourceKey: `${args.resourceKey}-other` })) && ok;
+        const mine = heldNumbers(lane);
+        const theirs = (other.order?.outs.telephoneNumbers as string[] | undefined) ?? [];
+        ok = ok && mine.length === 1 && theirs.length === 1 && mine[0] !== theirs[0];
+        ok = (await other.destroy()) && ok;
+        ok = ok && lane.emu().model.numbersInService(lane.seed.accountId).join() === mine.join();
         return (await lane.user.destroy()) && ok;
       },
     },

@@ -1,0 +1,96 @@
+/**
+ * The account's disconnect history, read to prove cheaply which numbers may have changed hands. A number leaves the
+ * order that brought it only through a disconnect (then, within the holding period, any order of the account may
+ * reconnect it), so a number that no disconnect since its order has named is still under that order. Numbers some
+ * disconnect did name are proven one by one (`GET /tns/{tn}` names the order a number belongs to now).
+ */
+import type { NumbersClient } from "./client";
+import type { DisconnectSummary } from "./client";
+import { isPending, listStartDate, viewEpochNow } from "./watch";
+
+/** Clock skew allowed between the dates Bandwidth writes on an order and on a later disconnect. */
+const DATE_MARGIN_MS = 10 * 60_000;
+
+/** The most disconnects one proof reads one by one; beyond it, proving each number directly is cheaper. */
+const MAX_READS_PER_PROOF = 200;
+
+/** Disconnects read in parallel while proving. */
+const READ_CONCURRENCY = 4;
+
+export class DisconnectHistory {
+  /** The numbers each disconnect named (placed by this process, or read once final: they no longer change). */
+  private readonly named = new Map<string, string[]>();
+  /** When this process placed each of its disconnects (its own clock), in case a list taken meanwhile misses one. */
+  private readonly placedAt = new Map<string, number>();
+  /** A list already on its way, from this day on: callers asking meanwhile share it. */
+  private listing: { startDate: string; rows: Promise<{ rows: DisconnectSummary[]; complete: boolean }> } | undefined;
+  private epoch = viewEpochNow();
+
+  constructor(private readonly client: NumbersClient) {}
+
+  /** Records the numbers of a disconnect this process placed, so proving never reads it back. */
+  recordPlaced(disconnectId: string, numbers: readonly string[]): void {
+    this.refreshEpoch();
+    this.named.set(disconnectId, [...numbers]);
+    this.placedAt.set(disconnectId, Date.now());
+  }
+
+  /**
+   * The numbers named by any disconnect of the account dated at or after `sinceIso` (a Bandwidth date), or
+   * `undefined` when that cannot be told for at most `budget` reads (a list cut short, too many disconnects to read):
+   * the caller then proves each number directly.
+   */
+  async namedSince(sinceIso: string, budget: number): Promise<Set<string> | undefined> {
+    this.refreshEpoch();
+    const since = Date.parse(sinceIso);
+    if (Number.isNaN(since)) return undefined;
+    const { rows, complete } = await this.list(listStartDate(since));
+    if (!complete) return undefined;
+    const recent = rows.filter((r) => {
+      const at = r.orderDate === undefined ? NaN : Date.parse(r.orderDate);
+      return Number.isNaN(at) || at >= since - DATE_MARGIN_MS;
+    });
+    const unread = recent.filter((r) => !this.named.has(r.orderId));
+    if (unread.length > Math.min(budget, MAX_READS_PER_PROOF)) return undefined;
+    const names = new Set<string>();
+    for (let i = 0; i < unread.length; i += READ_CONCURRENCY) {
+      await Promise.all(
+        unread.slice(i, i + READ_CONCURRENCY).map(async (r) => {
+          const d = await this.client.getDisconnect(r.orderId);
+          const numbers = [...new Set([...d.requestedNumbers, ...d.disconnectedNumbers])];
+          for (const tn of numbers) names.add(tn);
+          if (!isPending(d.status)) this.named.set(r.orderId, numbers);
+        }),
+      );
+    }
+    for (const r of recent) for (const tn of this.named.get(r.orderId) ?? []) names.add(tn);
+    for (const [id, at] of this.placedAt) {
+      if (at >= since - DATE_MARGIN_MS) for (const tn of this.named.get(id) ?? []) names.add(tn);
+    }
+    return names;
+  }
+
+  /** One list at a time: a caller joins the list on its way when it reaches back far enough, else starts its own. */
+  private list(startDate: string): Promise<{ rows: DisconnectSummary[]; complete: boolean }> {
+    const going = this.listing;
+    if (going && going.startDate <= startDate) return going.rows;
+    const rows = this.client.listDisconnectPages({ startDate });
+    const entry = { startDate, rows };
+    this.listing = entry;
+    const done = () => {
+      if (this.listing === entry) this.listing = undefined;
+    };
+    rows.then(done, done);
+    return rows;
+  }
+
+  /** A harness that starts a new deployment in this process starts without what the last one placed. */
+  private refreshEpoch(): void {
+    const now = viewEpochNow();
+    if (now !== this.epoch) {
+      this.epoch = now;
+      this.named.clear();
+      this.placedAt.clear();
+    }
+  }
+}
