@@ -12,19 +12,23 @@ export const CODES = {
   invalidSite: "5016",
   siteRequired: "5022",
   invalidPeer: "5023",
-  quantity: "5043",
-  nameTooLong: "5045",
-  oneOrderType: "5046",
-  badBoolean: "5047",
+  // errors.mdx: 5215 "quantity ... not valid or exceeds the maximum value of 5000", 5087 "order type is not a valid
+  // entry", 5002 "Validation error" (no documented code names an order Name's length), 1008 "'%s' is not a valid value".
+  quantity: "5215",
+  nameTooLong: "5002",
+  oneOrderType: "5087",
+  badBoolean: "1008",
   closeNotBackordered: "5060",
   invalidTn: "5070",
   badDisconnectMode: "5084",
   badProtected: "5108",
   customerOrderId: "5052",
   badListStatus: "15518",
-  // Our choices: no document gives codes for a bad list size/date/cursor or for an empty list's body.
-  listQuery: "15501",
-  listEmpty: "15502",
+  // errors.mdx: 1006 "%s must be between %s and %s", 15503 "Valid date is required (%s)", 5061 "Order ID is invalid"
+  // (a list's page cursor is an order id). An empty list has no code: it is a 404 (see numbers/responses.ts).
+  listSize: "1006",
+  listDate: "15503",
+  listCursor: "5061",
   alreadyOnOrder: "5218",
   backorderNotAllowed: "5522",
   tnNotValid: "12512",

@@ -228,7 +228,7 @@ function parseListQuery(query: URLSearchParams): ListQuery {
   if (sizeText === null || sizeText === "") errors.push({ code: CODES.required, description: "size is required" });
   const size = Number(sizeText);
   if (sizeText && (!/^\d+$/.test(sizeText) || size < 1 || size > MAX_PAGE_SIZE)) {
-    errors.push({ code: CODES.listQuery, description: `size must be between 1 and ${MAX_PAGE_SIZE}` });
+    errors.push({ code: CODES.listSize, description: `size must be between 1 and ${MAX_PAGE_SIZE}` });
   }
   const statuses = query.getAll("status").flatMap((v) => v.split(","));
   for (const status of statuses) {
@@ -243,7 +243,7 @@ function parseListQuery(query: URLSearchParams): ListQuery {
   for (const name of ["startdate", "enddate"]) {
     const value = query.get(name) ?? query.get(name.replace("date", "Date")) ?? undefined;
     if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      errors.push({ code: CODES.listQuery, description: `${name} must be yyyy-mm-dd` });
+      errors.push({ code: CODES.listDate, description: `${name} must be yyyy-mm-dd` });
     }
     dates[name] = value;
   }
@@ -266,7 +266,9 @@ function pageOf<T>(items: T[], q: ListQuery, idOf: (item: T) => string): { slice
     start = items.findIndex((item) => idOf(item) === q.page);
     // A numbered page (page=2) is read as an order id by Bandwidth: one that names no listed order is refused.
     if (start < 0) {
-      throw new ValidationError([{ code: CODES.listQuery, description: `page ${q.page} names no order in this list` }]);
+      throw new ValidationError([
+        { code: CODES.listCursor, description: `page ${q.page} names no order in this list` },
+      ]);
     }
   }
   const slice = items.slice(start, start + q.size);
@@ -321,24 +323,25 @@ export function getOrder(model: NumbersModel, req: ApiRequest): ApiResponse {
   return xmlResponse(200, orderDocument(model.getOrder(req.params.accountId, req.params.orderId)));
 }
 
-/** `PUT /accounts/{a}/orders/{id}` (rename, CloseOrder) */
+/** `PUT /accounts/{a}/orders/{id}` (rename, CloseOrder): 200 with an empty `<OrderResponse/>` (numbers.yml UpdateOrder). */
 export function updateOrder(model: NumbersModel, req: ApiRequest): ApiResponse {
-  const order = model.updateOrder(req.params.accountId, req.params.orderId, parseOrderUpdate(req.body));
-  return xmlResponse(200, orderDocument(order));
+  model.updateOrder(req.params.accountId, req.params.orderId, parseOrderUpdate(req.body));
+  return xmlResponse(200, el("OrderResponse"));
 }
 
-/** The list shape orders and disconnects share: one page of `OrderIdUserIdDate` rows with paging links. */
+/**
+ * The list shape orders and disconnects share: one page of `OrderIdUserIdDate` rows with paging links. An empty
+ * list answers `empty`, each list's documented 404.
+ */
 function orderList<T>(
   req: ApiRequest,
   q: ListQuery,
   items: T[],
   idOf: (item: T) => string,
   row: (item: T) => XmlChild[],
+  empty: ApiResponse,
 ): ApiResponse {
-  // An empty list is a 404, as Bandwidth documents for disconnects; for orders it is our stricter choice.
-  if (items.length === 0) {
-    return errorDocument(404, "ResponseSelectWrapper", [{ code: CODES.listEmpty, description: "No orders found" }]);
-  }
+  if (items.length === 0) return empty;
   const { slice, next } = pageOf(items, q, idOf);
   return xmlResponse(
     200,
@@ -373,6 +376,8 @@ export function listOrders(model: NumbersModel, req: ApiRequest): ApiResponse {
       tx("orderId", o.id),
       tx("OrderStatus", o.status),
     ],
+    // numbers.yml ListOrders documents its 404 ("Not Found") with no body.
+    { status: 404 },
   );
 }
 
@@ -408,6 +413,8 @@ export function listDisconnects(model: NumbersModel, req: ApiRequest): ApiRespon
       tx("OrderDate", d.orderCreateDate),
       tx("OrderStatus", d.status),
     ],
+    // numbers.yml ReadDisconnectOrders: 404 "No disconnect orders are present", its example a bare `<Links><first>`.
+    xmlResponse(404, el("Links", tx("first", `Link=<${req.baseUrl}${req.path}?page=1&size=${q.size}>;rel="first";`))),
   );
 }
 

@@ -814,11 +814,12 @@ export class ProvisioningModel {
 
   // ---- product settings ----------------------------------------------------------------------------------------
 
-  /** GET origination settings; 404 when never set. */
+  /**
+   * GET origination settings. numbers.yml documents only a 200 (HTTP or SIP): a location never configured answers
+   * SIP (our choice; the provider also takes a 404).
+   */
   getOrigination(accountId: string, siteId: string, peerId: string): OriginationRecord {
-    const peer = this.getPeer(accountId, siteId, peerId);
-    if (!peer.origination) throw new NotFoundError("Origination settings do not exist");
-    return peer.origination;
+    return this.getPeer(accountId, siteId, peerId).origination ?? { voiceProtocol: "SIP" };
   }
 
   /**
@@ -834,9 +835,10 @@ export class ProvisioningModel {
   ): OriginationRecord {
     const peer = this.getPeer(accountId, siteId, peerId);
     if (mode === "create" && peer.origination) {
-      throw refuse(409, [{ code: C.duplicated, description: "'SipPeerOriginationSettings' is duplicated" }]);
+      // The POST documents 400 as its only refusal; 1009 is errors.mdx's "'%s' is duplicated".
+      throw refuse(400, [{ code: C.duplicated, description: "'SipPeerOriginationSettings' is duplicated" }]);
     }
-    if (mode === "update" && !peer.origination) throw new NotFoundError("Origination settings do not exist");
+    // A PUT on a location never configured is taken: its GET already answers SIP, and PUT documents only a 200.
     const protocol = clean(input.voiceProtocol)?.toUpperCase();
     if (protocol !== "SIP" && protocol !== "HTTP") {
       throw refuse(400, [{ code: C.invalidValue, description: `'${protocol ?? ""}' is not a valid value` }]);
@@ -869,18 +871,17 @@ export class ProvisioningModel {
     return peer.origination;
   }
 
-  /** GET the SMS feature; 404 when off. */
-  getSmsFeature(accountId: string, siteId: string, peerId: string): Record<string, string> {
-    const peer = this.getPeer(accountId, siteId, peerId);
-    if (!peer.smsFeature) throw new NotFoundError("SMS settings do not exist");
-    return peer.smsFeature;
+  /** GET the SMS feature; `undefined` when off (numbers.yml documents only a 200 for this GET). */
+  getSmsFeature(accountId: string, siteId: string, peerId: string): Record<string, string> | undefined {
+    return this.getPeer(accountId, siteId, peerId).smsFeature;
   }
 
   /** POST the SMS feature (Protocol HTTP, Zone1 true as the guide requires). */
   createSmsFeature(accountId: string, siteId: string, peerId: string, settings: Record<string, string>) {
     const peer = this.getPeer(accountId, siteId, peerId);
     if (peer.smsFeature) {
-      throw refuse(409, [{ code: C.duplicated, description: "'SipPeerSmsFeature' is duplicated" }]);
+      // The POST documents 400 as its only refusal; 1009 is errors.mdx's "'%s' is duplicated".
+      throw refuse(400, [{ code: C.duplicated, description: "'SipPeerSmsFeature' is duplicated" }]);
     }
     const errors: ErrorDetail[] = [];
     if (settings.Protocol?.toUpperCase() !== "HTTP") {

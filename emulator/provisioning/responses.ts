@@ -355,7 +355,9 @@ function setOrigination(mode: "create" | "update"): ProvisioningHandler {
       { voiceProtocol: text(n, "VoiceProtocol"), httpVoiceV2AppId: text(child(n, "HttpSettings"), "HttpVoiceV2AppId") },
       mode,
     );
-    return xml(mode === "create" ? 201 : 200, el(ORIGINATION, originationElement(settings)));
+    // numbers.yml: CreateSipPeerOriginationSettings answers 201 with the settings, UpdateSipPeerOriginationSettings
+    // a 200 with no body.
+    return mode === "create" ? xml(201, el(ORIGINATION, originationElement(settings))) : { status: 200 };
   };
 }
 
@@ -370,8 +372,11 @@ function smsElement(s: Record<string, string>): XmlElement {
   );
 }
 
-const getSms: ProvisioningHandler = (m, req) =>
-  xml(200, el(SMS, smsElement(m.getSmsFeature(accountOf(req), req.params.siteId, req.params.peerId))));
+/** 200 always (RetrieveSipPeerSmsFeature); a location without the feature answers the root alone (our choice). */
+const getSms: ProvisioningHandler = (m, req) => {
+  const feature = m.getSmsFeature(accountOf(req), req.params.siteId, req.params.peerId);
+  return xml(200, el(SMS, feature && smsElement(feature)));
+};
 
 const createSms: ProvisioningHandler = (m, req) => {
   const n = parseBody(req.body, "SipPeerSmsFeature");

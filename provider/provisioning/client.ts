@@ -404,7 +404,10 @@ export class ProvisioningClient {
     return this.path("sites", siteId, "sippeers", peerId, "products", "origination", "settings");
   }
 
-  /** `GET .../products/origination/settings`; `undefined` when the location has none yet (404). */
+  /**
+   * `GET .../products/origination/settings`; `undefined` when the location has none yet. numbers.yml documents only
+   * a 200 (HTTP or SIP); a 404 or a 200 without `<SipPeerOriginationSettings>` is taken as "none" too.
+   */
   async getOriginationSettings(siteId: string, peerId: string): Promise<OriginationSettings | undefined> {
     try {
       const { doc } = await this.call("GET", this.originationPath(siteId, peerId));
@@ -446,11 +449,14 @@ export class ProvisioningClient {
     return this.path("sites", siteId, "sippeers", peerId, "products", "messaging", ...rest);
   }
 
-  /** Whether the location has the SMS feature (`GET .../messaging/features/sms`: 200 yes, 404 no). */
+  /**
+   * Whether the location has the SMS feature (`GET .../messaging/features/sms`): a 200 naming `<SipPeerSmsFeature>`
+   * says yes; a 200 without it (the only documented answer is a 200) or a 404 says no.
+   */
   async hasSmsFeature(siteId: string, peerId: string): Promise<boolean> {
     try {
       const { doc } = await this.call("GET", this.messagingPath(siteId, peerId, "features", "sms"));
-      return child(doc, "SipPeerSmsFeatureResponse") !== undefined;
+      return child(child(doc, "SipPeerSmsFeatureResponse"), "SipPeerSmsFeature") !== undefined;
     } catch (e) {
       if (e instanceof NotFoundError) return false;
       throw e;

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { closeSharedPools } from "../../provider/http/transport";
 import { NumbersClient } from "../../provider/numbers/client";
+import { ProvisioningClient } from "../../provider/provisioning/client";
 import { VoiceClient } from "../../provider/voice/client";
 import { type CannedServer, reply, startCannedServer, uniqueAccount } from "../integration/clients/cannedServer";
 import * as doc from "./fixtures";
@@ -98,6 +99,27 @@ describe("contract: clients parse Bandwidth's documented responses", function ()
     expect(rows[1]).to.include({ orderId: "77659f47-d527-42ad-bf72-34b6841016ac", status: "COMPLETE", countOfTNs: 1 });
   });
 
+  it("order update (UpdateOrder): sends the documented request's elements and takes the empty <OrderResponse/>", async () => {
+    const { client, server: s } = await numbersAnswering(200, doc.ORDER_UPDATE_RESPONSE);
+    await client.updateOrder("d30eda5a-ce10-456e-8cb9-eb13b9f14cfd", {
+      name: "Available Telephone Number order",
+      customerOrderId: "123456789",
+      closeOrder: true,
+    });
+    expect(s.requests[0].method).to.equal("PUT");
+    expect(missingPaths(xmlPaths(doc.ORDER_UPDATE_REQUEST), xmlPaths(s.requests[0].body))).to.deep.equal([]);
+  });
+
+  it("orders list answered 404 with no body (ListOrders' documented 404): no rows, nothing thrown", async () => {
+    const { client } = await numbersAnswering(404, "");
+    expect(await client.listOrderPages({ customerOrderId: "123456789" })).to.deep.equal({ orders: [], complete: true });
+  });
+
+  it("disconnects list answered with ReadDisconnectOrders' documented 404 and its <Links> body: no rows", async () => {
+    const { client } = await numbersAnswering(404, doc.DISCONNECTS_LIST_EMPTY_RESPONSE);
+    expect(await client.listDisconnects({ customerOrderId: "123456789" })).to.deep.equal([]);
+  });
+
   it("disconnect create: sends the documented request shape and reads the id and RECEIVED", async () => {
     const { client, server: s } = await numbersAnswering(201, doc.DISCONNECT_CREATE_RESPONSE);
     const created = await client.createDisconnect({
@@ -152,6 +174,60 @@ describe("contract: clients parse Bandwidth's documented responses", function ()
       siteId: "2297",
       accountId: "9500249",
     });
+  });
+
+  async function provisioningAnswering(answers: Array<{ status: number; body: string }>) {
+    let i = 0;
+    server = await startCannedServer((_req, res) => {
+      const a = answers[Math.min(i++, answers.length - 1)];
+      reply(res, a.status, a.body);
+    });
+    const client = new ProvisioningClient({
+      dashboardUrl: `${server.url}/api`,
+      accountId: uniqueAccount("contract"),
+      auth: { kind: "basic", username: "user", password: "pass" },
+      transport: FAST,
+    });
+    return { client, server };
+  }
+
+  it("origination settings GET: both documented examples read; a 404 is read as none", async () => {
+    const { client } = await provisioningAnswering([
+      { status: 200, body: doc.ORIGINATION_GET_HTTP_RESPONSE },
+      { status: 200, body: doc.ORIGINATION_GET_SIP_RESPONSE },
+      { status: 404, body: "" },
+    ]);
+    expect(await client.getOriginationSettings("743", "500017")).to.deep.equal({
+      voiceProtocol: "HTTP",
+      httpVoiceV2AppId: "469ebbac-4459-4d98-bc19-a038960e787f",
+    });
+    expect(await client.getOriginationSettings("743", "500017")).to.deep.equal({
+      voiceProtocol: "SIP",
+      httpVoiceV2AppId: undefined,
+    });
+    expect(await client.getOriginationSettings("743", "500017")).to.equal(undefined);
+  });
+
+  it("origination settings PUT: sends each documented request's elements and takes a 200 with no body", async () => {
+    const { client, server: s } = await provisioningAnswering([{ status: 200, body: "" }]);
+    await client.setOriginationSettings("743", "500017", "867b923b-8a92-4579-b29b-405f165b8124", true);
+    await client.setOriginationSettings("743", "500017", undefined, true);
+    expect(s.requests.map((r) => r.method)).to.deep.equal(["PUT", "PUT"]);
+    expect(missingPaths(xmlPaths(doc.ORIGINATION_PUT_HTTP_REQUEST), xmlPaths(s.requests[0].body))).to.deep.equal([]);
+    expect(s.requests[0].body).to.contain("<HttpVoiceV2AppId>867b923b-8a92-4579-b29b-405f165b8124</HttpVoiceV2AppId>");
+    expect(missingPaths(xmlPaths(doc.ORIGINATION_PUT_SIP_REQUEST), xmlPaths(s.requests[1].body))).to.deep.equal([]);
+  });
+
+  it("SMS feature GET: the documented example is on; a 200 without <SipPeerSmsFeature> and a 404 are off", async () => {
+    const { client } = await provisioningAnswering([
+      { status: 200, body: doc.SMS_FEATURE_GET_RESPONSE },
+      // Not an example of the reference: the documented root with no feature, the emulator's answer for none.
+      { status: 200, body: '<?xml version="1.0" encoding="UTF-8"?><SipPeerSmsFeatureResponse/>' },
+      { status: 404, body: "" },
+    ]);
+    expect(await client.hasSmsFeature("743", "500017")).to.equal(true);
+    expect(await client.hasSmsFeature("743", "500017")).to.equal(false);
+    expect(await client.hasSmsFeature("743", "500017")).to.equal(false);
   });
 
   it("v1 phone number GET: every documented field", async () => {

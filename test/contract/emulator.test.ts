@@ -46,6 +46,12 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
     expect(missingPaths(xmlPaths(documented), xmlPaths(answer)), answer).to.deep.equal([]);
   }
 
+  // Where the reference's answer holds nothing more than its example, neither may the emulator's.
+  function exactShape(documented: string, answer: string): void {
+    sameShape(documented, answer);
+    expect(missingPaths(xmlPaths(answer), xmlPaths(documented)), answer).to.deep.equal([]);
+  }
+
   it("availableNumbers search result", async () => {
     const { status, text } = await call("GET", `${accountPath}/availableNumbers?areaCode=910&quantity=7`);
     expect(status, text).to.equal(200);
@@ -79,6 +85,22 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
     const { status, text } = await call("GET", `${accountPath}/orders?page=1&size=10`);
     expect(status, text).to.equal(200);
     sameShape(doc.ORDERS_LIST_RESPONSE, text);
+  });
+
+  it("orders list with nothing to list: a bare 404, as ListOrders documents it", async () => {
+    const { status, text } = await call("GET", `${accountPath}/orders?page=1&size=10&customerOrderId=none-listed`);
+    expect(status, text).to.equal(404);
+    expect(text).to.equal("");
+  });
+
+  it("order PUT (UpdateOrder): the documented request is taken and the answer is the empty <OrderResponse/>", async () => {
+    // CloseOrder is left out: it closes only a BACKORDERED order (5060), and this one is COMPLETE.
+    const body = doc.ORDER_UPDATE_REQUEST.replace(/\s*<CloseOrder>true<\/CloseOrder>/, "");
+    const { status, text } = await call("PUT", `${accountPath}/orders/${orderId}`, body);
+    expect(status, text).to.equal(200);
+    exactShape(doc.ORDER_UPDATE_RESPONSE, text);
+    const renamed = await call("GET", `${accountPath}/orders/${orderId}`);
+    expect(renamed.text).to.contain("<Name>Available Telephone Number order</Name>");
   });
 
   it("tns/{tn}", async () => {
@@ -116,6 +138,13 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
 
   let disconnectId = "";
 
+  it("disconnects list with nothing to list: the 404 ReadDisconnectOrders documents, its <Links> body", async () => {
+    const url = `${accountPath}/disconnects?page=1&size=10&customerOrderId=none-listed`;
+    const { status, text } = await call("GET", url);
+    expect(status, text).to.equal(404);
+    exactShape(doc.DISCONNECTS_LIST_EMPTY_RESPONSE, text);
+  });
+
   it("disconnect create: the documented request is taken and the answer has the documented shape", async () => {
     const body = doc.DISCONNECT_CREATE_REQUEST.replace(
       /<TelephoneNumberList>[\s\S]*<\/TelephoneNumberList>/,
@@ -146,5 +175,72 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
     sameShape(doc.DISCONNECT_GET_FAILED_RESPONSE, text);
     expect(text).to.match(/<Code>5006<\/Code>\s*<Description>[^<]*not associated with your account/);
     expect(text).to.contain("<Name>Disconnect</Name>");
+  });
+
+  describe("a location's product settings", () => {
+    let location: string;
+
+    before(async () => {
+      const site = await call("POST", `${accountPath}/sites`, "<Site><Name>contract</Name></Site>");
+      expect(site.status, site.text).to.equal(201);
+      const siteId = /<Id>([^<]+)<\/Id>/.exec(site.text)?.[1] ?? "";
+      const res = await fetch(`${accountPath}/sites/${siteId}/sippeers`, {
+        method: "POST",
+        headers: { authorization: basic, "content-type": "application/xml" },
+        body: "<SipPeer><PeerName>contract</PeerName></SipPeer>",
+      });
+      expect(res.status, await res.text()).to.equal(201);
+      location = `${accountPath}/sites/${siteId}/sippeers/${res.headers.get("location")?.split("/").pop() ?? ""}`;
+    });
+
+    it("origination GET on a location never configured: 200 in the documented SIP shape, never a 404", async () => {
+      const { status, text } = await call("GET", `${location}/products/origination/settings`);
+      expect(status, text).to.equal(200);
+      exactShape(doc.ORIGINATION_GET_SIP_RESPONSE, text);
+      expect(text).to.contain("<VoiceProtocol>SIP</VoiceProtocol>");
+    });
+
+    it("origination PUT: both documented requests are taken and answered 200 with no body; the GET shows each", async () => {
+      const app = await call(
+        "POST",
+        `${accountPath}/applications`,
+        "<Application><ServiceType>Voice-V2</ServiceType><AppName>contract</AppName>" +
+          "<CallInitiatedCallbackUrl>https://contract.example.com</CallInitiatedCallbackUrl></Application>",
+      );
+      expect(app.status, app.text).to.equal(201);
+      const appId = /<ApplicationId>([^<]+)<\/ApplicationId>/.exec(app.text)?.[1] ?? "";
+      const http = doc.ORIGINATION_PUT_HTTP_REQUEST.replace("867b923b-8a92-4579-b29b-405f165b8124", appId);
+      const linked = await call("PUT", `${location}/products/origination/settings`, http);
+      expect([linked.status, linked.text]).to.deep.equal([200, ""]);
+      exactShape(
+        doc.ORIGINATION_GET_HTTP_RESPONSE,
+        (await call("GET", `${location}/products/origination/settings`)).text,
+      );
+      const sip = await call("PUT", `${location}/products/origination/settings`, doc.ORIGINATION_PUT_SIP_REQUEST);
+      expect([sip.status, sip.text]).to.deep.equal([200, ""]);
+      exactShape(
+        doc.ORIGINATION_GET_SIP_RESPONSE,
+        (await call("GET", `${location}/products/origination/settings`)).text,
+      );
+    });
+
+    it("SMS feature GET: 200 with no feature before it is created, the documented shape after", async () => {
+      const before = await call("GET", `${location}/products/messaging/features/sms`);
+      expect(before.status, before.text).to.equal(200);
+      expect([...xmlPaths(before.text)]).to.deep.equal(["SipPeerSmsFeatureResponse"]);
+      const created = await call(
+        "POST",
+        `${location}/products/messaging/features/sms`,
+        "<SipPeerSmsFeature><SipPeerSmsFeatureSettings><TollFree>false</TollFree><ShortCode>false</ShortCode>" +
+          "<Protocol>HTTP</Protocol><Zone1>true</Zone1><Zone2>false</Zone2><Zone3>false</Zone3><Zone4>false</Zone4>" +
+          "<Zone5>false</Zone5></SipPeerSmsFeatureSettings><HttpSettings/></SipPeerSmsFeature>",
+      );
+      expect(created.status, created.text).to.equal(201);
+      const after = await call("GET", `${location}/products/messaging/features/sms`);
+      expect(after.status, after.text).to.equal(200);
+      // The example is an SMPP peer with A2P settings: SMPP hosts and the A2P fields appear only when set.
+      const documented = [...xmlPaths(doc.SMS_FEATURE_GET_RESPONSE)].filter((p) => !/SmppHosts|\/A2p/.test(p));
+      expect(missingPaths(new Set(documented), xmlPaths(after.text)), after.text).to.deep.equal([]);
+    });
   });
 });

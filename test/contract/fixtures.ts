@@ -217,3 +217,94 @@ export const DISCONNECT_GET_FAILED_RESPONSE = `<?xml version="1.0" encoding="UTF
     </orderRequest>
     <OrderStatus>FAILED</OrderStatus>
 </DisconnectTelephoneNumberOrderResponse>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation UpdateOrder (PUT
+// /accounts/{accountId}/orders/{orderId}), the request example, verbatim.
+export const ORDER_UPDATE_REQUEST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Order>
+    <Name>Available Telephone Number order</Name>    
+    <CustomerOrderId>123456789</CustomerOrderId>
+<!-- Only alphanumeric values, dashes and spaces are allowed. Max length is 40 characters. -->
+    <CloseOrder>true</CloseOrder>
+</Order>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation UpdateOrder, the 200 example: "The payload contains no
+// content, but a 200 OK indicates success".
+export const ORDER_UPDATE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<OrderResponse/>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation ReadDisconnectOrders (GET
+// /accounts/{accountId}/disconnects), the 404 example: "No disconnect orders are present on the indicated account".
+// (ListOrders documents its 404 with no body.)
+export const DISCONNECTS_LIST_EMPTY_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Links>
+    <first>   Link description  </first>
+</Links>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation RetrieveSipPeerOriginationSettings (GET
+// .../sippeers/{sipPeerId}/products/ origination/settings), the 200 example "HTTP Voice protocol".
+export const ORIGINATION_GET_HTTP_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SipPeerOriginationSettingsResponse>
+   <SipPeerOriginationSettings>
+      <VoiceProtocol>HTTP</VoiceProtocol>
+      <HttpSettings>
+         <HttpVoiceV2AppId>469ebbac-4459-4d98-bc19-a038960e787f</HttpVoiceV2AppId>
+      </HttpSettings>
+   </SipPeerOriginationSettings>
+</SipPeerOriginationSettingsResponse>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation RetrieveSipPeerOriginationSettings, the 200 example
+// "SIP Voice protocol".
+export const ORIGINATION_GET_SIP_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SipPeerOriginationSettingsResponse>
+   <SipPeerOriginationSettings>
+      <VoiceProtocol>SIP</VoiceProtocol>
+   </SipPeerOriginationSettings>
+</SipPeerOriginationSettingsResponse>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation UpdateSipPeerOriginationSettings (PUT
+// .../products/origination/settings), the request example "HTTP Voice protocol"; its only documented answer is a 200
+// with no body ("Settings were successfully updated").
+export const ORIGINATION_PUT_HTTP_REQUEST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SipPeerOriginationSettings>
+   <VoiceProtocol>HTTP</VoiceProtocol>
+   <HttpSettings>
+      <HttpVoiceV2AppId>867b923b-8a92-4579-b29b-405f165b8124</HttpVoiceV2AppId>
+   </HttpSettings>
+</SipPeerOriginationSettings>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation UpdateSipPeerOriginationSettings, the request example
+// "SIP Voice protocol".
+export const ORIGINATION_PUT_SIP_REQUEST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SipPeerOriginationSettings>
+   <VoiceProtocol>SIP</VoiceProtocol>
+</SipPeerOriginationSettings>`;
+
+// Source: Bandwidth/api-docs `site/specs/numbers.yml`, operation RetrieveSipPeerSmsSettings (GET
+// .../sippeers/{sipPeerId}/products/messaging/features/ sms), the 200 example (its only documented answer).
+export const SMS_FEATURE_GET_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<SipPeerSmsFeatureResponse>
+   <SipPeerSmsFeature>
+      <SipPeerSmsFeatureSettings>
+         <TollFree>true</TollFree>
+         <ShortCode>true</ShortCode>
+         <A2pLongCode>DefaultOff</A2pLongCode>
+         <A2pMessageClass>SomeMessageClass</A2pMessageClass>
+         <A2pCampaignId>SomeCampaignId</A2pCampaignId>
+         <Protocol>SMPP</Protocol>
+         <Zone1>true</Zone1>
+         <Zone2>true</Zone2>
+         <Zone3>true</Zone3>
+         <Zone4>true</Zone4>
+         <Zone5>true</Zone5>
+      </SipPeerSmsFeatureSettings>
+      <SmppHosts>
+         <SmppHost>
+            <HostName>54.10.88.146</HostName>
+            <HostId>18</HostId>
+            <Priority>0</Priority>
+            <ConnectionType>RECEIVER_ONLY</ConnectionType>
+         </SmppHost>
+      </SmppHosts>
+   </SipPeerSmsFeature>
+</SipPeerSmsFeatureResponse>`;

@@ -184,7 +184,8 @@ describe("emulator: orders", () => {
         "<Order><CloseOrder>true</CloseOrder></Order>",
       );
       expect(closed.status).to.equal(200);
-      expect(tag(closed.body, "OrderStatus")).to.equal("PARTIAL");
+      const read = await numbersCall(emu, "GET", `${ordersPath}/${id}`);
+      expect(tag(read.body, "OrderStatus")).to.equal("PARTIAL");
       const again = await numbersCall(
         emu,
         "PUT",
@@ -304,23 +305,23 @@ describe("emulator: orders", () => {
         "1003",
       ],
       [
-        "a quantity error for Quantity 0",
+        "5215 (quantity not valid) for Quantity 0",
         orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "0" }),
-        "5043",
+        "5215",
       ],
       [
-        "a quantity error for Quantity 5001",
+        "5215 (exceeds the maximum value of 5000) for Quantity 5001",
         orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "5001" }),
-        "5043",
+        "5215",
       ],
       [
-        "a name error for a 51-character Name",
+        "5002 (validation error) for a 51-character Name",
         orderXml(
           "AreaCodeSearchAndOrderType",
           { AreaCode: "910", Quantity: "1" },
           { SiteId: "461", Name: "x".repeat(51) },
         ),
-        "5045",
+        "5002",
       ],
       [
         "a CustomerOrderId error beyond 40 characters",
@@ -355,11 +356,20 @@ describe("emulator: orders", () => {
         "5522",
       ],
       [
-        "an error when two order types are sent",
+        "5087 (order type not a valid entry) when two order types are sent",
         "<Order><SiteId>461</SiteId><AreaCodeSearchAndOrderType><AreaCode>910</AreaCode></AreaCodeSearchAndOrderType><StateSearchAndOrderType><State>NC</State></StateSearchAndOrderType></Order>",
-        "5046",
+        "5087",
       ],
       ["1003 when no order type is sent", "<Order><SiteId>461</SiteId></Order>", "1003"],
+      [
+        "1008 (not a valid value) for a PartialAllowed that is not a boolean",
+        orderXml(
+          "AreaCodeSearchAndOrderType",
+          { AreaCode: "910", Quantity: "1" },
+          { SiteId: "461", PartialAllowed: "maybe" },
+        ),
+        "1008",
+      ],
     ];
     for (const [what, body, code] of cases) {
       it(`answers ${what}`, async () => {
@@ -432,6 +442,19 @@ describe("emulator: orders", () => {
       expect(numbered.status).to.equal(400);
       for (const query of ["", "?page=1", "?size=10", "?page=1&size=1001"]) {
         expect((await numbersCall(emu, "GET", `${ordersPath}${query}`)).status, query).to.equal(400);
+      }
+    });
+
+    it("refuses a bad list query with the code errors.mdx gives that rule: 1006 size, 15503 date, 5061 cursor", async () => {
+      await placeOrder(emu, orderXml("AreaCodeSearchAndOrderType", { AreaCode: "910", Quantity: "1" }));
+      const refusals: Array<[string, string]> = [
+        ["?page=1&size=1001", "1006"],
+        ["?page=1&size=10&startdate=yesterday", "15503"],
+        ["?page=2&size=10", "5061"],
+      ];
+      for (const [query, code] of refusals) {
+        const res = await numbersCall(emu, "GET", `${ordersPath}${query}`);
+        expect([res.status, tags(res.body, "Code")], query).to.deep.equal([400, [code]]);
       }
     });
 

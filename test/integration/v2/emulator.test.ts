@@ -95,6 +95,18 @@ describe("emulator: applications, sites and locations on the wire", function () 
     expect(unknown.text).to.include("<AssociatedSipPeersResponse>");
   });
 
+  it("a second POST of a location's origination settings or SMS feature is refused 400 with 1009, the POSTs' documented status", async () => {
+    const { site, peer } = await sitePeer();
+    const products = `/sites/${site}/sippeers/${peer}/products`;
+    const sip = "<SipPeerOriginationSettings><VoiceProtocol>SIP</VoiceProtocol></SipPeerOriginationSettings>";
+    expect((await call("POST", `${products}/origination/settings`, sip)).status).to.equal(201);
+    const again = await call("POST", `${products}/origination/settings`, sip);
+    expect([again.status, code(again.text)]).to.deep.equal([400, "1009"]);
+    expect((await call("POST", `${products}/messaging/features/sms`, SMS_FEATURE)).status).to.equal(201);
+    const twice = await call("POST", `${products}/messaging/features/sms`, SMS_FEATURE);
+    expect([twice.status, code(twice.text)]).to.deep.equal([400, "1009"]);
+  });
+
   it("linking refusals: 13650 no voice app, 13648 wrong type, 13645 settings before SMS, 13628 bad value", async () => {
     const { site, peer } = await sitePeer();
     const origination = `/sites/${site}/sippeers/${peer}/products/origination/settings`;

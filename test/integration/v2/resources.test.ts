@@ -141,9 +141,10 @@ describe("v2 resources against the emulator", function () {
     const sent = calls()
       .slice(start)
       .filter((c) => !c.startsWith("GET"));
+    // A new location's origination GET answers SIP (a 200, the only documented answer): the link updates it with PUT.
     expect(sent).to.deep.equal([
       `POST /sites/${s.id}/sippeers`,
-      `POST /sites/${s.id}/sippeers/${loc.id}/products/origination/settings`,
+      `PUT /sites/${s.id}/sippeers/${loc.id}/products/origination/settings`,
       `POST /sites/${s.id}/sippeers/${loc.id}/products/messaging/features/sms`,
       `PUT /sites/${s.id}/sippeers/${loc.id}/products/messaging/applicationSettings`,
     ]);
