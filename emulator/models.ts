@@ -121,7 +121,7 @@ export class EmulatorModel {
         isInService: (accountId, tn) => this.numbers.isInService(accountId, tn),
         placement: (tn) => {
           const rec = this.numbers.tn(tn);
-          return rec && { siteId: rec.siteId, peerId: rec.peerId, lastModified: rec.lastModifiedDate };
+          return rec && { siteId: rec.siteId, peerId: this.peerOf(tn)?.peerId, lastModified: rec.lastModifiedDate };
         },
         smsOnLocation: (accountId, tn) => this.smsOnLocation(accountId, tn),
         delayMs: () => this.numbers.getDelays().orderDelayMs,
@@ -147,13 +147,18 @@ export class EmulatorModel {
     this.provisioning.onChange = changed;
   }
 
-  /** Whether a number's location (its peer, or its site's default peer) has the SMS feature on. */
-  private smsOnLocation(accountId: string, tn: string): boolean {
+  /** A number's location: the peer it was ordered onto, or its site's default peer. */
+  private peerOf(tn: string) {
     const rec = this.numbers.tn(tn);
-    if (!rec?.siteId) return false;
-    const peers = this.provisioning.listPeers(accountId, rec.siteId);
-    const peer = peers.find((p) => (rec.peerId ? p.peerId === rec.peerId : p.isDefaultPeer));
-    return peer?.smsFeature !== undefined;
+    if (!rec?.siteId || !rec.accountId) return undefined;
+    const peers = this.provisioning.listPeers(rec.accountId, rec.siteId);
+    return peers.find((p) => (rec.peerId ? p.peerId === rec.peerId : p.isDefaultPeer));
+  }
+
+  /** Whether a number's location has the SMS feature on. */
+  private smsOnLocation(accountId: string, tn: string): boolean {
+    const peer = this.peerOf(tn);
+    return peer?.accountId === accountId && peer.smsFeature !== undefined;
   }
 
   // ---- accounts -------------------------------------------------------------------------------------------
