@@ -141,6 +141,21 @@ describe("emulator: TN option orders and the per-number settings they leave", fu
     expect(tag(reverted.body, "SmsEnabled")).to.equal("true");
   });
 
+  it("a restored state file keeps the orders, the settings and a pending order's due time", async () => {
+    const [a, b] = await orderNumbers(emu, "910", 2);
+    const done = await place(optionOrder([{ options: MESSAGING, numbers: [a] }]));
+    await settle(done);
+    emu.setDelays({ orderDelayMs: 200 });
+    const pending = await place(
+      optionOrder([{ options: "<CallingNameDisplay>on</CallingNameDisplay>", numbers: [b] }]),
+    );
+    const snapshot = JSON.parse(JSON.stringify(emu.model.snapshot()));
+    emu.model.restore(snapshot);
+    expect(tag((await details(a)).body, "CampaignId")).to.equal("CA3XKE1");
+    expect(tag(await settle(pending), "ProcessingStatus")).to.equal("COMPLETE");
+    expect(tag((await details(b)).body, "CallingNameDisplay")).to.equal("on");
+  });
+
   it("takes E.164 numbers as Bandwidth's CLI sends them, and reports them in 10 digits", async () => {
     const [a] = await orderNumbers(emu, "910", 1);
     const body = await settle(await place(optionOrder([{ options: MESSAGING, numbers: [`+1${a}`] }])));

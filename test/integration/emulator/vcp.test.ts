@@ -111,7 +111,7 @@ describe("emulator: voice configuration packages (JSON at the API host's root)",
     expect((listed.json as Envelope<Package[]>).data).to.deep.equal([]);
   });
 
-  it("is served at the host's root only, to bearer tokens of the account in the path", async () => {
+  it("is served at the host's root only, to bearer tokens of the account in the path, with JSON errors", async () => {
     const underApi = await fetch(`${emu.dashboardUrl}${packages}`, { headers: { authorization: auth } });
     expect(underApi.status).to.equal(404);
     const c = emu.credentials;
@@ -130,9 +130,15 @@ describe("emulator: voice configuration packages (JSON at the API host's root)",
         .filter((r) => r.path === packages)
         .map((r) => r.api),
     ).to.include("vcp");
+    const put = await platformCall(emu, auth, "PUT", `${packages}/any`, { name: "x" });
+    expect(put.status).to.equal(405);
+    expect((put.json as ErrorBody).errors[0].type).to.equal("method-not-allowed");
+    const unknown = await platformCall(emu, auth, "GET", `/v2/accounts/${emu.credentials.accountId}/nothingHere`);
+    expect(unknown.status).to.equal(404);
+    expect((unknown.json as ErrorBody).errors[0].type).to.equal("not-found");
   });
 
-  it("assigns E.164 numbers in bulk (200, null body), moves a number from another package, and removes them", async () => {
+  it("assigns E.164 numbers in bulk (200, null body), moves a number from another package, shows them on the page, and removes them", async () => {
     const [a, b] = await orderNumbers(emu, "910", 2);
     const first = (await create({ name: "first" })).voiceConfigurationPackageId;
     const second = (await create({ name: "second" })).voiceConfigurationPackageId;
@@ -144,6 +150,16 @@ describe("emulator: voice configuration packages (JSON at the API host's root)",
     expect((await bulk(second, "ADD", [`+1${b}`])).status).to.equal(200);
     expect(await numbersOf(first)).to.deep.equal([`+1${a}`]);
     expect(await numbersOf(second)).to.deep.equal([`+1${b}`]);
+
+    const page = (await (await fetch(`${emu.url}/_emulator/page/state`)).json()) as {
+      packages: Array<{ name: string; phoneNumbers: string[] }>;
+      numbers: Array<{ telephoneNumber: string; voiceConfigurationPackageId?: string }>;
+    };
+    expect(page.packages.map((p) => [p.name, p.phoneNumbers])).to.deep.equal([
+      ["first", [`+1${a}`]],
+      ["second", [`+1${b}`]],
+    ]);
+    expect(page.numbers.find((n) => n.telephoneNumber === b)?.voiceConfigurationPackageId).to.equal(second);
 
     expect((await bulk(first, "REMOVE", [`+1${a}`])).status).to.equal(200);
     expect(await numbersOf(first)).to.deep.equal([]);
