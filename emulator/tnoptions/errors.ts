@@ -77,3 +77,26 @@ export class TelephoneNumberNotFound extends EmulatorError {
     ]);
   }
 }
+
+/** Bandwidth's description of an option value it refuses (errors.mdx), by option; the passcode is never quoted. */
+const INVALID_OPTION: Readonly<Record<string, (value: string) => string>> = {
+  sms: (v) => `Sms '${v}' is invalid. Valid values are: on, off, unchanged`,
+  callingNameDisplay: (v) =>
+    `CallingNameDisplay '${v}' is invalid. Valid values are: on, off, unchanged, systemDefault`,
+  portOutPasscode: () =>
+    "Port-Out Passcode is invalid. Passcode should has between 4 and 10 alpha-numeric characters | unchanged | systemDefault",
+  numberFormat: (v) => `Number Format '${v}' is invalid.`,
+  rpidFormat: (v) => `RPID Format '${v}' is invalid.`,
+  rewriteUser: (v) => `Rewrite User '${v}' is invalid.`,
+  callForward: (v) => `Call Forwarding number '${v}' is not a valid 10-digit telephone number.`,
+  protected: (v) => `Protected attribute '${v}' is invalid. Valid values: TRUE, FALSE, UNCHANGED`,
+  finalDestinationUri: () => "The format of the FinalDestinationURI needs to match the form 'name@ip-address:port'.",
+  // Our wording: no document describes these two refusals.
+  pindropEnabled: (v) => `PindropEnabled '${v}' is invalid. Valid values are: true, false`,
+  callVerificationEnabled: (v) => `CallVerificationEnabled '${v}' is invalid. Valid values are: true, false`,
+};
+
+/** The description of a refused option value, as Bandwidth words it for its code. */
+export function describeInvalid(code: string, option: string, value: string): string {
+  return INVALID_OPTION[option]?.(value) ?? `${code}: '${value}' is invalid`;
+}

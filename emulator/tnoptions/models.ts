@@ -5,6 +5,7 @@ import {
   TelephoneNumberNotFound,
   TNOPTION_CODES as C,
   TNOPTION_DESCRIPTIONS as D,
+  describeInvalid,
   TnOptionFeatureNotEnabled,
   TnOptionOrderInvalid,
   TnOptionOrderNotFound,
@@ -211,7 +212,6 @@ interface OptionRule {
   values: readonly string[];
   pattern?: RegExp;
   code: string;
-  describe: (value: string) => string;
 }
 
 const KEEP = ["unchanged", "systemDefault"];
@@ -221,63 +221,50 @@ const OPTION_RULES: Readonly<Record<keyof TnOptionValues, OptionRule>> = {
   sms: {
     values: ["on", "off", "unchanged"],
     code: C.sms,
-    describe: (v) => `Sms '${v}' is invalid. Valid values are: on, off, unchanged`,
   },
   callingNameDisplay: {
     values: ["on", "off", ...KEEP],
     code: C.callingNameDisplay,
-    describe: (v) => `CallingNameDisplay '${v}' is invalid. Valid values are: on, off, unchanged, systemDefault`,
   },
   portOutPasscode: {
     values: KEEP,
     pattern: /^[A-Za-z0-9]{4,10}$/,
     code: C.portOutPasscode,
-    // Never quotes the value: it is a secret.
-    describe: () =>
-      "Port-Out Passcode is invalid. Passcode should has between 4 and 10 alpha-numeric characters | unchanged | systemDefault",
   },
   numberFormat: {
     values: ["10digit", "11digit", "e164", ...KEEP],
     code: C.numberFormat,
-    describe: (v) => `Number Format '${v}' is invalid.`,
   },
   rpidFormat: {
     values: ["10digit", "11digit", "e164", ...KEEP],
     code: C.rpidFormat,
-    describe: (v) => `RPID Format '${v}' is invalid.`,
   },
   rewriteUser: {
     values: KEEP,
     pattern: /^[\w.+-]{1,64}$/,
     code: C.rewriteUser,
-    describe: (v) => `Rewrite User '${v}' is invalid.`,
   },
   callForward: {
     values: KEEP,
     pattern: /^[2-9]\d{2}[2-9]\d{6}$/,
     code: C.callForward,
-    describe: (v) => `Call Forwarding number '${v}' is not a valid 10-digit telephone number.`,
   },
   protected: {
     values: ["true", "false", ...KEEP],
     code: C.protected,
-    describe: (v) => `Protected attribute '${v}' is invalid. Valid values: TRUE, FALSE, UNCHANGED`,
   },
   finalDestinationUri: {
     values: KEEP,
     pattern: /^(?:[2-9]\d{2}[2-9]\d{6}|(?:sip:)?[A-Za-z0-9+._-]+@[0-9.]+(?::\d+)?)$/,
     code: C.finalDestinationUri,
-    describe: () => "The format of the FinalDestinationURI needs to match the form 'name@ip-address:port'.",
   },
   pindropEnabled: {
     values: ["true", "false"],
     code: C.undocumented,
-    describe: (v) => `PindropEnabled '${v}' is invalid.`,
   },
   callVerificationEnabled: {
     values: ["true", "false"],
     code: C.undocumented,
-    describe: (v) => `CallVerificationEnabled '${v}' is invalid.`,
   },
 };
 const OPTION_KEYS = Object.keys(OPTION_RULES) as Array<keyof TnOptionValues>;
@@ -386,7 +373,7 @@ export class TnOptionsModel {
       if (sent === undefined) continue;
       const rule = OPTION_RULES[key];
       const value = canonical(rule, sent.trim());
-      if (value === undefined) errors.push({ code: rule.code, description: rule.describe(sent) });
+      if (value === undefined) errors.push({ code: rule.code, description: describeInvalid(rule.code, key, sent) });
       else record[key] = value;
     }
     if (g.a2p) record.a2p = this.validateA2p(g.a2p, errors);

@@ -132,6 +132,25 @@ const NOT_YET_MOVED: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+describe("emulator layout: each API's files reach no other API's directory", () => {
+  for (const dir of apiDirs().filter((d) => existsSync(resolve(ROOT, "emulator", d, "models.ts")))) {
+    it(`emulator/${dir}/models.ts and responses.ts import nothing from another API`, () => {
+      const others = apiDirs().filter((d) => d !== dir);
+      for (const file of ["models.ts", "responses.ts"]) {
+        const path = `emulator/${dir}/${file}`;
+        if (!existsSync(resolve(ROOT, path))) continue;
+        const crossing = importsOf(path).filter((i) => others.some((o) => i.startsWith(`../${o}/`)));
+        // The Numbers API asks provisioning whether a site exists (a type only), a known crossing.
+        const allowed = path === "emulator/numbers/models.ts" ? ["../provisioning/models"] : [];
+        expect(
+          crossing.filter((i) => !allowed.includes(i)),
+          path,
+        ).to.deep.equal([]);
+      }
+    });
+  }
+});
+
 describe("emulator layout: models know no element name and no HTTP status", () => {
   const names = elementNames();
 
