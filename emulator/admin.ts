@@ -22,8 +22,8 @@ export interface LoggedRequest {
   query: string;
   /** Status the emulator produced (0 when the socket was reset before any processing). */
   status: number;
-  /** Which API the request went to: the Numbers (Dashboard) API, Voice v1 or the emulator's admin API. */
-  api: "numbers" | "voice" | "admin";
+  /** Which API the request went to: the Numbers (Dashboard) API, Voice v1, the package API or the admin API. */
+  api: "numbers" | "voice" | "vcp" | "admin";
   /** The request body, first 64 KiB. */
   body?: string;
   /** The fault that hit this request, e.g. "status:503", "reset-after", "latency:50". */

@@ -14,6 +14,8 @@ import {
 import type { InventoryNumber } from "./inventory";
 import { ProvisioningModel, type ProvisioningSnapshot } from "./provisioning/models";
 import { type ImportProvider, type VoiceNumberInput, type VoiceNumberRecord, VoiceModel } from "./voice/models";
+import { TnOptionsModel, type TnOptionsSnapshot } from "./tnoptions/models";
+import { VcpModel, type VcpSnapshot } from "./vcp/models";
 
 export { type AccountSeed, DEMO_ACCOUNT, type SiteSeed } from "./accounts";
 export { CODES } from "./numbers/errors";
@@ -58,6 +60,10 @@ export interface ModelSnapshot extends NumbersSnapshot {
   voiceNumbers: VoiceNumberRecord[];
   /** Applications, sites and locations (absent in state files written before they existed). */
   provisioning?: ProvisioningSnapshot;
+  /** TN option orders and the options on each number (absent in older state files). */
+  tnOptions?: TnOptionsSnapshot;
+  /** Voice configuration packages and their numbers (absent in older state files). */
+  vcp?: VcpSnapshot;
 }
 
 /**
@@ -73,6 +79,10 @@ export class EmulatorModel {
   readonly voice: VoiceModel;
   /** Applications, sites and locations (Bandwidth's v2 model); orders name their sites and locations. */
   readonly provisioning: ProvisioningModel;
+  /** TN option orders and the options they set on each number. */
+  readonly tnOptions: TnOptionsModel;
+  /** Voice configuration packages (Universal Platform) and the numbers assigned to them. */
+  readonly vcp: VcpModel;
   /** Called after every mutation (the state file hooks in here). */
   onChange?: () => void;
 
@@ -83,7 +93,11 @@ export class EmulatorModel {
       delays,
       {
         hasSite: (accountId, siteId, peerId) => this.provisioning.hasSite(accountId, siteId, peerId),
-        numberReleased: (tn) => this.voice.numberReleased(tn),
+        numberReleased: (tn) => {
+          this.voice.numberReleased(tn);
+          this.tnOptions.numberReleased(tn);
+          this.vcp.numberReleased(tn);
+        },
       },
       now,
     );
@@ -102,10 +116,49 @@ export class EmulatorModel {
           this.numbers.numbersOnPeer(accountId, siteId, peerId, isDefault),
       },
     );
+    this.tnOptions = new TnOptionsModel(
+      {
+        isInService: (accountId, tn) => this.numbers.isInService(accountId, tn),
+        placement: (tn) => {
+          const rec = this.numbers.tn(tn);
+          return rec && { siteId: rec.siteId, peerId: this.peerOf(tn)?.peerId, lastModified: rec.lastModifiedDate };
+        },
+        smsOnLocation: (accountId, tn) => this.smsOnLocation(accountId, tn),
+        delayMs: () => this.numbers.getDelays().orderDelayMs,
+      },
+      now,
+    );
+    this.vcp = new VcpModel(
+      {
+        isInService: (accountId, tn) => this.numbers.isInService(accountId, tn),
+        numbersInService: (accountId) => this.numbers.numbersInService(accountId),
+        isVoiceApplication: (accountId, applicationId) =>
+          this.provisioning
+            .listApplications(accountId)
+            .some((a) => a.applicationId === applicationId && a.serviceType === "Voice-V2"),
+      },
+      now,
+    );
     const changed = () => this.onChange?.();
+    this.tnOptions.onChange = changed;
+    this.vcp.onChange = changed;
     this.numbers.onChange = changed;
     this.voice.onChange = changed;
     this.provisioning.onChange = changed;
+  }
+
+  /** A number's location: the peer it was ordered onto, or its site's default peer. */
+  private peerOf(tn: string) {
+    const rec = this.numbers.tn(tn);
+    if (!rec?.siteId || !rec.accountId) return undefined;
+    const peers = this.provisioning.listPeers(rec.accountId, rec.siteId);
+    return peers.find((p) => (rec.peerId ? p.peerId === rec.peerId : p.isDefaultPeer));
+  }
+
+  /** Whether a number's location has the SMS feature on. */
+  private smsOnLocation(accountId: string, tn: string): boolean {
+    const peer = this.peerOf(tn);
+    return peer?.accountId === accountId && peer.smsFeature !== undefined;
   }
 
   // ---- accounts -------------------------------------------------------------------------------------------
@@ -160,16 +213,19 @@ export class EmulatorModel {
   /** Starts the state-machine timer (processes anything already due). */
   start(): void {
     this.numbers.start();
+    this.tnOptions.start();
   }
 
   /** Stops the timer; pending work stays pending (and keeps its due time in a snapshot). */
   stop(): void {
     this.numbers.stop();
+    this.tnOptions.stop();
   }
 
   /** Processes every order, disconnect and TN transition that is due now. */
   runDue(): void {
     this.numbers.runDue();
+    this.tnOptions.runDue();
   }
 
   // ---- Numbers API -------------------------------------------------------------------------------------------
@@ -304,6 +360,8 @@ export class EmulatorModel {
     this.numbers.reset();
     this.voice.reset();
     this.provisioning.reset();
+    this.tnOptions.reset();
+    this.vcp.reset();
     this.onChange?.();
   }
 
@@ -314,6 +372,8 @@ export class EmulatorModel {
       ...this.numbers.snapshot(),
       voiceNumbers: this.voice.snapshot(),
       provisioning: this.provisioning.snapshot(),
+      tnOptions: this.tnOptions.snapshot(),
+      vcp: this.vcp.snapshot(),
     };
   }
 
@@ -323,5 +383,7 @@ export class EmulatorModel {
     this.voice.restore(s.voiceNumbers);
     this.provisioning.restore(s.provisioning);
     this.numbers.restore(s);
+    this.tnOptions.restore(s.tnOptions);
+    this.vcp.restore(s.vcp);
   }
 }

@@ -65,10 +65,13 @@ export function clientCredentialsOf(seed: {
 /** The token endpoint's path under the emulator's origin (Bandwidth: https://api.bandwidth.com/api/v1/oauth2/token). */
 export const TOKEN_PATH = "/api/v1/oauth2/token";
 
-/** Masks what a request body may carry in clear: passwords in XML, JSON and form bodies, and client secrets. */
+/**
+ * Masks what a request body may carry in clear: passwords and port-out passcodes in XML, JSON and form bodies, and
+ * client secrets.
+ */
 export function redactBody(body: string): string {
   return body
-    .replace(/<Password>[\s\S]*?<\/Password>/gi, "<Password>[REDACTED]</Password>")
-    .replace(/("(?:password|clientSecret|client_secret)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[REDACTED]"')
+    .replace(/<(Password|PortOutPasscode)>[\s\S]*?<\/\1>/gi, "<$1>[REDACTED]</$1>")
+    .replace(/("(?:password|portOutPasscode|clientSecret|client_secret)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[REDACTED]"')
     .replace(/((?:^|&)(?:password|client_secret)=)[^&]*/gi, "$1[REDACTED]");
 }

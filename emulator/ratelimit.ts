@@ -1,6 +1,6 @@
-/** The rate-limit categories: Bandwidth's Numbers categories plus the two v1 ones. */
+/** The rate-limit categories: Bandwidth's Numbers categories, the two v1 ones, and the Universal Platform's. */
 export type RateCategory =
-  "ORDER" | "SEARCH" | "DISCONNECT" | "HISTORY" | "INSERVICE_NPANXX" | "V1_IMPORT" | "V1" | "PROVISIONING";
+  "ORDER" | "SEARCH" | "DISCONNECT" | "HISTORY" | "INSERVICE_NPANXX" | "V1_IMPORT" | "V1" | "PROVISIONING" | "PLATFORM";
 
 /** One bucket's shape: refill rate and capacity. */
 export interface RateLimit {
@@ -23,6 +23,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateCategory, RateLimit>> = {
   V1_IMPORT: { perMinute: 100, burst: 800 },
   V1: { perMinute: 6000, burst: 1000 },
   PROVISIONING: { perMinute: 600, burst: 100 },
+  // Our choice: no document gives the package API's limits.
+  PLATFORM: { perMinute: 600, burst: 100 },
 };
 
 interface Bucket {

@@ -10,7 +10,7 @@ import { RateLimiter, type RateLimitOptions } from "./ratelimit";
 import { type AuthPolicy, DEFAULT_AUTH_POLICY, redactBody, TOKEN_PATH, TokenIssuer } from "./oauth";
 import { errorDocument } from "./numbers/responses";
 import { voiceError, voiceErrorFor } from "./voice/responses";
-import { type ApiName, matchRoute, type Route } from "./routes";
+import { API_DIALECTS, type ApiName, matchRoute, type Route } from "./routes";
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const LOGGED_BODY_CHARS = 64 * 1024;
@@ -146,7 +146,13 @@ export class EmulatorHttpServer {
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const path = url.pathname;
     let body = "";
-    let api: ApiName = path.startsWith("/_emulator/") ? "admin" : path.startsWith("/v1/") ? "voice" : "numbers";
+    let api: ApiName = path.startsWith("/_emulator/")
+      ? "admin"
+      : path.startsWith("/v1/")
+        ? "voice"
+        : path.startsWith("/v2/")
+          ? "vcp"
+          : "numbers";
     let fault: string | undefined;
     let status = 0;
     const log = () =>
@@ -196,7 +202,8 @@ export class EmulatorHttpServer {
       const code = match.kind === "not-found" ? 404 : 405;
       if (api === "voice")
         return send(voiceError(code, V1_CATEGORIES[code] ?? "not-found", "not-found", "No such route"));
-      return send({ status: code });
+      const noRoute = API_DIALECTS[api]?.noRoute;
+      return send(noRoute ? noRoute(code) : { status: code });
     }
     const { route } = match;
 
@@ -228,6 +235,7 @@ export class EmulatorHttpServer {
   }
 
   private faultResponse(route: Route, code: number): ApiResponse {
+    if (route.dialect?.fault) return route.dialect.fault(code);
     const reset = String(Math.ceil(Date.now() / 1000) + 1);
     if (route.api === "voice") {
       const response = voiceError(code, V1_CATEGORIES[code] ?? "server-error", "injected-fault", `HTTP ${code}`);
@@ -272,18 +280,25 @@ export class EmulatorHttpServer {
     };
   }
 
-  private authenticate(route: Route, params: Record<string, string>, req: IncomingMessage) {
+  private authenticate(
+    route: Route,
+    params: Record<string, string>,
+    req: IncomingMessage,
+  ): { error?: ApiResponse; account?: Required<AccountSeed> } {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+    const unauthorized = { error: route.dialect?.unauthorized?.() ?? { status: 401 } };
     if (route.api !== "voice" && bearer) {
       const accountId = this.tokens.accountOf(bearer[1]);
       const account = accountId === undefined ? undefined : this.model.accountById(accountId);
-      if (!account) return { error: { status: 401 } as ApiResponse };
+      if (!account) return unauthorized;
       if (route.scope === "account" && account.accountId !== params.accountId) {
-        return { error: { status: 403 } as ApiResponse };
+        return { error: route.dialect?.forbidden?.() ?? ({ status: 403 } as ApiResponse) };
       }
       return { account };
     }
-    if (route.api !== "voice" && !this.authPolicy.legacyBasicAuth) return { error: { status: 401 } as ApiResponse };
+    // The package API takes OAuth bearer tokens only (Bandwidth's CLI never sends it anything else).
+    if (route.api === "vcp") return unauthorized;
+    if (route.api !== "voice" && !this.authPolicy.legacyBasicAuth) return unauthorized;
     const creds = basicCredentials(req.headers.authorization);
     if (route.api === "voice") {
       const account = creds && this.model.accountByApiToken(creds.user);
@@ -296,7 +311,7 @@ export class EmulatorHttpServer {
       return { account };
     }
     const account = creds && this.model.accountByUsername(creds.user);
-    if (!account || account.password !== creds?.secret) return { error: { status: 401 } as ApiResponse };
+    if (!account || account.password !== creds?.secret) return unauthorized;
     if (route.scope === "account" && account.accountId !== params.accountId) {
       return { error: { status: 403 } as ApiResponse };
     }
@@ -318,6 +333,7 @@ export class EmulatorHttpServer {
     const account = auth.account as Required<AccountSeed>;
     const taken = this.limiter.take(account.accountId, route.category);
     if (!taken.allowed) {
+      if (route.dialect?.rateLimited) return route.dialect.rateLimited(taken.resetAtMs);
       if (route.api === "voice") {
         const response = voiceError(429, "too-many-requests", "rate-limit-reached", "Rate limit reached");
         response.headers = { ...response.headers, "X-RateLimit-Reset": String(taken.resetAtMs) };
@@ -338,6 +354,7 @@ export class EmulatorHttpServer {
       return route.handle(this.model, apiRequest);
     } catch (err) {
       if (!(err instanceof EmulatorError)) throw err;
+      if (route.dialect) return route.dialect.refusal(err, route.errorRoot);
       if (route.api === "voice") return voiceErrorFor(err);
       const code = err instanceof NotFoundError ? 404 : 400;
       const details = err.details.length > 0 ? err.details : [{ code: String(code), description: err.message }];

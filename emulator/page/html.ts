@@ -75,6 +75,16 @@ const SCRIPT = `
     });
   }
   function mono(text) { return el("span", text, "mono"); }
+  function settingsText(s) {
+    if (!s) return "";
+    var parts = [];
+    if (s.sms) parts.push("SMS " + s.sms);
+    if (s.callingNameDisplay) parts.push("calling name " + s.callingNameDisplay);
+    if (s.a2pState === "OFF") parts.push("A2P off");
+    if (s.campaignId) parts.push("campaign " + s.campaignId + (s.messageClass ? " (" + s.messageClass + ")" : ""));
+    if (s.portOutPasscode) parts.push("port-out passcode " + s.portOutPasscode);
+    return parts.join(" · ");
+  }
   function render(s) {
     table("accounts", s.accounts, [
       function (a) { return mono(a.accountId); }, function (a) { return a.username; }, function (a) { return mono(a.userId); },
@@ -102,8 +112,15 @@ const SCRIPT = `
     table("numbers", s.numbers, [
       function (n) { return mono(n.telephoneNumber); }, function (n) { return badge(n.status); },
       function (n) { return n.accountId; }, function (n) { return n.orderId ? mono(n.orderId) : ""; },
-      function (n) { return n.voiceNumberId ? mono(n.voiceNumberId) : ""; }, function (n) { return n.lastModifiedDate; }
+      function (n) { return n.voiceNumberId ? mono(n.voiceNumberId) : ""; },
+      function (n) { return n.voiceConfigurationPackageId ? mono(n.voiceConfigurationPackageId) : ""; },
+      function (n) { return settingsText(n.settings); }, function (n) { return n.lastModifiedDate; }
     ], function (n) { return n.telephoneNumber; });
+    table("packages", s.packages, [
+      function (p) { return mono(p.voiceConfigurationPackageId); }, function (p) { return p.name; },
+      function (p) { return p.description; }, function (p) { return p.httpVoiceV2ApplicationId ? mono(p.httpVoiceV2ApplicationId) : ""; },
+      function (p) { return p.accountId; }, function (p) { return mono(p.phoneNumbers.join(" ")); }
+    ], function (p) { return p.voiceConfigurationPackageId; });
     var orderColumns = [
       function (o) { return mono(o.id); }, function (o) { return badge(o.status); }, function (o) { return o.orderCreateDate; },
       function (o) { return o.name; }, function (o) { return o.customerOrderId; }, function (o) { return o.requested; },
@@ -112,6 +129,7 @@ const SCRIPT = `
     ];
     table("orders", s.orders, orderColumns, function (o) { return o.id; });
     table("disconnects", s.disconnects, orderColumns, function (o) { return o.id; });
+    table("tnoptions", s.tnOptionOrders, orderColumns, function (o) { return o.id; });
     table("imports", s.imports, [
       function (v) { return mono(v.id); }, function (v) { return mono(v.number); }, function (v) { return v.name; },
       function (v) { return v.applicationId; }, function (v) { return v.numberState; }, function (v) { return v.createdTime; }
@@ -175,10 +193,12 @@ export function pageHtml(): string {
 <label><input type="checkbox" id="pause"> pause</label> <span id="problem"></span></span></header>
 <main>
 ${section("accounts", "Accounts", ["account", "API user", "v1 user", "sites", "in service", "v1 imports", "orders", "disconnects"])}
-${section("numbers", "Numbers", ["number", "state", "account", "order", "v1 id", "last change"])}
+${section("numbers", "Numbers", ["number", "state", "account", "order", "v1 id", "voice package", "settings", "last change"])}
 ${section("orders", "Orders", ORDER_COLUMNS)}
 ${section("disconnects", "Disconnects", ORDER_COLUMNS)}
 ${section("imports", "Voice v1 imports", ["id", "number", "name", "application", "state", "imported"])}
+${section("packages", "Voice configuration packages", ["id", "name", "description", "voice application", "account", "numbers"])}
+${section("tnoptions", "TN option orders", ORDER_COLUMNS)}
 ${section("applications", "Applications (v2)", ["id", "service type", "name", "account"])}
 ${section("locations", "Locations (v2)", ["location", "name", "site", "default", "voice", "SMS", "messaging"])}
 ${section("requests", "Request log (credentials redacted)", ["#", "at", "API", "request", "status", "fault", "body"])}

@@ -3,12 +3,20 @@ import type { LoggedRequest } from "../admin";
 import type { ErrorDetail } from "../errors";
 import type { AccountSummary, EmulatorModel, SiteSeed, TnRecord, VoiceNumberRecord } from "../models";
 import type { ProvisioningSummary } from "../provisioning/models";
-import { redactBody, redactQuery } from "./redact";
+import { REDACTED, redactBody, redactQuery } from "./redact";
 
 /** The model methods the page reads: the inspection facade, nothing that changes state. */
 export type PageModel = Pick<
   EmulatorModel,
-  "accountSeeds" | "accountSummary" | "listOrders" | "listDisconnects" | "listVoiceNumbers" | "tn" | "provisioning"
+  | "accountSeeds"
+  | "accountSummary"
+  | "listOrders"
+  | "listDisconnects"
+  | "listVoiceNumbers"
+  | "tn"
+  | "provisioning"
+  | "tnOptions"
+  | "vcp"
 >;
 
 /** What the page is built from. */
@@ -49,6 +57,42 @@ export interface PageNumber {
   voiceNumberId?: string;
   /** When its state last changed. */
   lastModifiedDate?: string;
+  /** The voice configuration package it is assigned to. */
+  voiceConfigurationPackageId?: string;
+  /** The options TN option orders set on it (the port-out passcode shown only as set). */
+  settings?: PageNumberSettings;
+}
+
+/** A number's options as the page shows them. */
+export interface PageNumberSettings {
+  /** `on` or `off` when set on the number. */
+  sms?: string;
+  /** `on` or `off` when set on the number. */
+  callingNameDisplay?: string;
+  /** The 10DLC campaign. */
+  campaignId?: string;
+  /** The message class. */
+  messageClass?: string;
+  /** OVERRIDDEN or OFF when set on the number. */
+  a2pState?: string;
+  /** {@link REDACTED} when a passcode is set: the passcode itself is never shown. */
+  portOutPasscode?: string;
+}
+
+/** A voice configuration package with its numbers. */
+export interface PagePackage {
+  /** The package id. */
+  voiceConfigurationPackageId: string;
+  /** The account it belongs to. */
+  accountId: string;
+  /** Its name. */
+  name: string;
+  /** Its description. */
+  description?: string;
+  /** Its Voice-V2 application. */
+  httpVoiceV2ApplicationId?: string;
+  /** Its numbers, E.164. */
+  phoneNumbers: string[];
 }
 
 /** An order or a disconnect with its status and Bandwidth's errors. */
@@ -92,6 +136,10 @@ export interface PageSnapshot {
   disconnects: PageOrder[];
   /** Numbers imported into Voice v1. */
   imports: VoiceNumberRecord[];
+  /** Voice configuration packages. */
+  packages: PagePackage[];
+  /** TN option orders, newest first (the groups' options are not shown: one of them may be a passcode). */
+  tnOptionOrders: PageOrder[];
   /** How many requests the emulator has logged. */
   requestCount: number;
   /** The latest requests, newest first, at most `limit`. */
@@ -101,6 +149,19 @@ export interface PageSnapshot {
 const newestFirst = (a: { orderCreateDate: string }, b: { orderCreateDate: string }) =>
   b.orderCreateDate.localeCompare(a.orderCreateDate);
 
+function settingsOf(model: PageModel, tn: string): PageNumberSettings | undefined {
+  const s = model.tnOptions.settingsOf(tn);
+  if (!s) return undefined;
+  return {
+    sms: s.sms,
+    callingNameDisplay: s.callingNameDisplay,
+    campaignId: s.a2p?.campaignId,
+    messageClass: s.a2p?.messageClass,
+    a2pState: s.a2p?.state,
+    portOutPasscode: s.portOutPasscode === undefined ? undefined : REDACTED,
+  };
+}
+
 /** Takes a snapshot for the page; `limit` bounds the requests it carries (default 200). */
 export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
   const { model } = source;
@@ -108,6 +169,8 @@ export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
   const orders: PageOrder[] = [];
   const disconnects: PageOrder[] = [];
   const imports: VoiceNumberRecord[] = [];
+  const packages: PagePackage[] = [];
+  const tnOptionOrders: PageOrder[] = [];
   const seen = new Set<string>();
   for (const seed of model.accountSeeds()) {
     accounts.push({
@@ -149,6 +212,36 @@ export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
       for (const tn of d.numbers) seen.add(tn);
     }
     imports.push(...model.listVoiceNumbers(seed.userId));
+    for (const p of model.vcp.listPackages(seed.accountId)) {
+      const phoneNumbers = model.vcp.numbersOf(p.voiceConfigurationPackageId);
+      packages.push({
+        voiceConfigurationPackageId: p.voiceConfigurationPackageId,
+        accountId: p.accountId,
+        name: p.name,
+        description: p.description,
+        httpVoiceV2ApplicationId: p.httpVoiceV2ApplicationId,
+        phoneNumbers,
+      });
+      for (const n of phoneNumbers) seen.add(n.replace(/^\+1/, ""));
+    }
+    for (const o of model.tnOptions.listOrders(seed.accountId)) {
+      const numbers = o.groups.flatMap((g) => g.telephoneNumbers);
+      const failed = o.errors.map((e) => e.telephoneNumber ?? "").filter((tn) => tn !== "");
+      tnOptionOrders.push({
+        id: o.orderId,
+        accountId: o.accountId,
+        name: o.name,
+        customerOrderId: o.customerOrderId,
+        status: o.status,
+        orderCreateDate: o.orderCreateDate,
+        requested: numbers.join(" "),
+        completed:
+          o.status === "RECEIVED" || o.status === "PROCESSING" ? [] : numbers.filter((tn) => !failed.includes(tn)),
+        failed,
+        errors: o.errors,
+      });
+      for (const tn of numbers) seen.add(tn);
+    }
   }
   const importedAs = new Map(imports.map((v) => [v.number.replace(/^\+1/, ""), v.id]));
   for (const tn of importedAs.keys()) seen.add(tn);
@@ -161,6 +254,8 @@ export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
       orderId: record?.orderId,
       voiceNumberId: importedAs.get(tn),
       lastModifiedDate: record?.lastModifiedDate,
+      voiceConfigurationPackageId: model.vcp.packageOf(tn),
+      settings: settingsOf(model, tn),
     };
   });
   const log = source.requestLog();
@@ -175,6 +270,8 @@ export function pageSnapshot(source: PageSource, limit = 200): PageSnapshot {
     orders: orders.sort(newestFirst),
     disconnects: disconnects.sort(newestFirst),
     imports,
+    packages,
+    tnOptionOrders: tnOptionOrders.sort(newestFirst),
     requestCount: log.length,
     requests,
   };
