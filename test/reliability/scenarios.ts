@@ -27,6 +27,8 @@ export interface Scenario {
   faults?: (seed: AccountSeed) => FaultRule[];
   /** Extra environment for this lane (e.g. a short HTTP timeout). */
   env?: Record<string, string>;
+  /** The goal must be met: the scenario drives no fault a user could not retry past (a money guarantee). */
+  mustSucceed?: boolean;
   /** Runs the user's commands; returns whether the scenario's goal was met (false = it ended in an error). */
   run: (lane: Lane) => Promise<boolean>;
 }
@@ -279,6 +281,7 @@ export function outcomeScenarios(): Scenario[] {
     },
     {
       name: "a number reconnected under another stack's order: refresh drops it, destroy leaves it to that stack",
+      mustSucceed: true,
       expectedOrders: 2,
       run: async (lane) => {
         restock(lane, 1);
@@ -300,6 +303,7 @@ export function outcomeScenarios(): Scenario[] {
     },
     {
       name: "a destroy retried after a PARTIAL disconnect (one number refused) sends only the number left",
+      mustSucceed: true,
       expectedOrders: 1,
       run: async (lane) => {
         restock(lane, 2);
@@ -319,6 +323,7 @@ export function outcomeScenarios(): Scenario[] {
     },
     {
       name: "two stacks with one explicit customerOrderId: each holds its own order, each destroy leaves the other's numbers",
+      mustSucceed: true,
       expectedOrders: 2,
       run: async (lane) => {
         restock(lane, 2);
