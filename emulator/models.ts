@@ -84,6 +84,7 @@ export class EmulatorModel {
       {
         hasSite: (accountId, siteId, peerId) => this.provisioning.hasSite(accountId, siteId, peerId),
         numberReleased: (tn) => this.voice.numberReleased(tn),
+        locate: (accountId, siteId, peerId) => this.provisioning.locate(accountId, siteId, peerId),
       },
       now,
     );

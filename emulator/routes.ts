@@ -65,6 +65,7 @@ function onNumbers(handle: (model: NumbersModel, req: ApiRequest) => ApiResponse
 
 const ORDERS = "/accounts/:accountId/orders";
 const DISCONNECTS = "/accounts/:accountId/disconnects";
+const MOVES = "/accounts/:accountId/moveTns";
 const V1_NUMBERS = "/v1/users/:userId/phoneNumbers";
 
 /** Numbers API routes, matched against the path after its prefix (`/api`, `/api/v1` or `/v1.0`). */
@@ -95,6 +96,8 @@ export const NUMBERS_ROUTES: readonly Route[] = [
     "DisconnectTelephoneNumberOrderResponse",
     onNumbers(numbers.getDisconnect),
   ),
+  numbersRoute("POST", MOVES, "ORDER", "MoveTnsOrderResponse", onNumbers(numbers.createMove)),
+  numbersRoute("GET", `${MOVES}/:orderId`, "HISTORY", "MoveTnsOrder", onNumbers(numbers.getMove)),
   numbersRoute(
     "GET",
     "/accounts/:accountId/inserviceNumbers",

@@ -28,6 +28,7 @@ export {
   AccountMismatchError,
   DisconnectPartialError,
   MayHaveReachedServerError,
+  MoveRefusedError,
   OrderFailedError,
   ResourceError,
   type ResourceErrorCode,
