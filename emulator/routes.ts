@@ -97,6 +97,7 @@ export const NUMBERS_ROUTES: readonly Route[] = [
     onNumbers(numbers.getDisconnect),
   ),
   numbersRoute("POST", MOVES, "ORDER", "MoveTnsOrderResponse", onNumbers(numbers.createMove)),
+  numbersRoute("GET", MOVES, "HISTORY", "MoveTnsOrders", onNumbers(numbers.listMoves)),
   numbersRoute("GET", `${MOVES}/:orderId`, "HISTORY", "MoveTnsOrder", onNumbers(numbers.getMove)),
   numbersRoute(
     "GET",

@@ -498,6 +498,44 @@ export function createMove(model: NumbersModel, req: ApiRequest): ApiResponse {
   });
 }
 
+/**
+ * `GET /accounts/{a}/moveTns?tn=&customerOrderId=`: the reference marks both filters required (1003 without them);
+ * rows as in its example, `<MoveTnsOrders><TotalCount/><MoveTnsOrderSummary>…`. No match is an empty list.
+ */
+export function listMoves(model: NumbersModel, req: ApiRequest): ApiResponse {
+  const tn = req.query.get("tn") ?? "";
+  const customerOrderId = req.query.get("customerOrderId") ?? "";
+  const missing = [...(tn === "" ? ["tn"] : []), ...(customerOrderId === "" ? ["customerOrderId"] : [])].map(
+    (name) => ({ code: CODES.required, description: `${name} is required` }),
+  );
+  if (missing.length > 0) throw new ValidationError(missing);
+  const rows = model
+    .listMoves(req.params.accountId)
+    .filter((m) => m.customerOrderId === customerOrderId && m.numbers.includes(tn.replace(/^\+?1(?=\d{10}$)/, "")));
+  return xmlResponse(
+    200,
+    el(
+      "MoveTnsOrders",
+      tx("TotalCount", rows.length),
+      ...rows.map((m) =>
+        el(
+          "MoveTnsOrderSummary",
+          tx("accountId", m.accountId),
+          tx("SourceAccountId", m.sourceAccountId),
+          tx("CountOfTNs", m.numbers.length),
+          tx("CustomerOrderId", m.customerOrderId),
+          tx("userId", m.createdByUser),
+          tx("lastModifiedDate", m.lastModifiedDate),
+          tx("OrderDate", m.orderCreateDate),
+          tx("OrderType", "move_tn_orders"),
+          tx("OrderStatus", m.status),
+          tx("OrderId", m.id),
+        ),
+      ),
+    ),
+  );
+}
+
 /** `GET /accounts/{a}/moveTns/{id}`: the bare `<MoveTnsOrder>` of numbers.yml's ReadMoveTnsOrder example. */
 export function getMove(model: NumbersModel, req: ApiRequest): ApiResponse {
   return xmlResponse(200, moveDocument(model.getMove(req.params.accountId, req.params.orderId)));

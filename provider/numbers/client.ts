@@ -486,6 +486,26 @@ export class NumbersClient {
     return { orderId, status: text(order, "ProcessingStatus") ?? "RECEIVED" };
   }
 
+  /**
+   * Move orders that carry a number and a CustomerOrderId (`GET /accounts/{a}/moveTns?tn=&customerOrderId=`, both
+   * required by the reference): how a move whose answer was lost is found. A 404 or 204 is none.
+   */
+  async findMoveOrders(customerOrderId: string, tn: string): Promise<Array<{ orderId: string; status: string }>> {
+    let doc: XmlNode;
+    try {
+      ({ doc } = await this.get(this.accountPath("moveTns"), NumbersCategory.HISTORY, {
+        tn: tenDigitNumber(tn),
+        customerOrderId,
+      }));
+    } catch (err) {
+      if (err instanceof NotFoundError) return [];
+      throw err;
+    }
+    return nodes(child(doc, "MoveTnsOrders"), "MoveTnsOrderSummary")
+      .map((row) => ({ orderId: text(row, "OrderId") ?? "", status: text(row, "OrderStatus") ?? "" }))
+      .filter((row) => row.orderId !== "");
+  }
+
   /** Reads a move order (`GET /accounts/{a}/moveTns/{id}`); FAILED and PARTIAL are returned with every error. */
   async getMoveOrder(orderId: string): Promise<MoveOrderInfo> {
     const { doc } = await this.get(this.accountPath("moveTns", orderId), NumbersCategory.HISTORY);

@@ -10,7 +10,7 @@ import type { ApiErrorDetail, MoveOrderInfo, NumbersClient } from "../numbers";
 import { isPending, ORDER_LOOK_GROWTH, ProcessingTime } from "../numbers/watch";
 import { progress } from "../resources/lifecycle";
 import type { Holding } from "./holding";
-import { describe } from "./placement";
+import { describe, PLACEMENT_GRACE_MS } from "./placement";
 
 /** Where a resource's numbers are: a site and, when given, a location (SIP peer) under it. */
 export interface NumberLocation {
@@ -75,6 +75,20 @@ async function awaitMove(
     pendingAt = elapsed;
     nextAt = Date.now() + moveTime.nextDelay(elapsed);
   }
+}
+
+/** Looks a move order up by CustomerOrderId and one of its numbers over the placement grace period (about 10 s). */
+async function findLostMove(client: NumbersClient, customerOrderId: string, tn: string): Promise<string | undefined> {
+  for (const waitMs of PLACEMENT_GRACE_MS) {
+    await sleep(waitMs);
+    try {
+      const rows = await client.findMoveOrders(customerOrderId, tn);
+      if (rows.length > 0) return rows[rows.length - 1].orderId;
+    } catch {
+      // A failed look is one more reason to look again; the grace period bounds it.
+    }
+  }
+  return undefined;
 }
 
 /** The numbers a final move order moved: all of a COMPLETE order's, a PARTIAL one's except those its errors name. */
@@ -152,10 +166,15 @@ export async function moveNumbers(
         telephoneNumbers: batch,
       });
     } catch (e) {
-      // A refusal moved nothing; an answer lost on the way is another failure (the next `pulumi up` moves again).
+      // A refusal moved nothing.
       if ((e instanceof ApiError || e instanceof NotFoundError) && !mayHaveReachedServer(e))
         throw refusal(who, to, undefined, "FAILED", e.errors ?? []);
-      throw e;
+      if (!mayHaveReachedServer(e)) throw e;
+      // An order whose answer was lost may be the numbers' order now: find it, so the resource records it as its own.
+      const found = await findLostMove(client, coid, batch[0]);
+      if (found === undefined) throw e;
+      progress(`${who}: the answer to move order ${found} was lost; found it by its CustomerOrderId`);
+      placed = { orderId: found };
     }
     h.moveOrderIds.push(placed.orderId);
     const { order, timedOut } = await awaitMove(client, placed.orderId, deadlineMs, who);

@@ -177,6 +177,19 @@ describe("contract: clients parse Bandwidth's documented responses", function ()
     ]);
   });
 
+  it("move orders list: each row's OrderId and OrderStatus, filtered by tn and customerOrderId", async () => {
+    const { client, server: s } = await numbersAnswering(200, doc.MOVE_LIST_RESPONSE);
+    const rows = await client.findMoveOrders("CustomerOrderId", "+19199918388");
+    expect(rows).to.deep.equal([
+      { orderId: "211a103c-5f9c-4117-8833-c574bdc390fd", status: "COMPLETE" },
+      { orderId: "8dc32f09-2329-4c73-b702-526f46b02712", status: "PARTIAL" },
+    ]);
+    expect(s.requests[0].url)
+      .to.match(/\/moveTns\?/)
+      .and.to.contain("tn=9199918388")
+      .and.to.contain("customerOrderId=CustomerOrderId");
+  });
+
   it("tns/{tn}: status and the last order", async () => {
     const { client } = await numbersAnswering(200, doc.TN_GET_RESPONSE);
     const tn = await client.getTelephoneNumber("7576768750");

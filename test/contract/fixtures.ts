@@ -300,3 +300,34 @@ export const MOVE_GET_PARTIAL_RESPONSE = `<?xml version="1.0" encoding="UTF-8" s
       </Error>
    </Errors>
 </MoveTnsOrder>`;
+
+// Source: Bandwidth's Numbers API reference, GET /accounts/{accountId}/moveTns (operationId ReadMoveTnsOrders), its
+// 200 example.
+export const MOVE_LIST_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrders>
+   <TotalCount>2</TotalCount>
+   <MoveTnsOrderSummary>
+      <accountId>1234567</accountId>
+      <SourceAccountId>15</SourceAccountId>
+      <CountOfTNs>1</CountOfTNs>
+      <CustomerOrderId>CustomerOrderId</CustomerOrderId>
+      <userId>systemUser</userId>
+      <lastModifiedDate>2022-01-24T11:08:09.770Z</lastModifiedDate>
+      <OrderDate>2022-01-24T11:08:09.770Z</OrderDate>
+      <OrderType>move_tn_orders</OrderType>
+      <OrderStatus>COMPLETE</OrderStatus>
+      <OrderId>211a103c-5f9c-4117-8833-c574bdc390fd</OrderId>
+   </MoveTnsOrderSummary>
+   <MoveTnsOrderSummary>
+      <accountId>14</accountId>
+      <SourceAccountId>15</SourceAccountId>
+      <CountOfTNs>2</CountOfTNs>
+      <CustomerOrderId>CustomerOrderId</CustomerOrderId>
+      <userId>systemUser</userId>
+      <lastModifiedDate>2022-01-24T10:43:16.934Z</lastModifiedDate>
+      <OrderDate>2022-01-24T10:43:16.934Z</OrderDate>
+      <OrderType>move_tn_orders</OrderType>
+      <OrderStatus>PARTIAL</OrderStatus>
+      <OrderId>8dc32f09-2329-4c73-b702-526f46b02712</OrderId>
+   </MoveTnsOrderSummary>
+</MoveTnsOrders>`;

@@ -58,6 +58,22 @@ describe("PhoneNumberOrder moves its numbers on a site or peer change", function
     expect(again.diff.changes).to.equal(false);
   });
 
+  it("a move order whose answer was lost is found by its CustomerOrderId and recorded, never placed twice", async () => {
+    const created = await engineCreate(order, args({ quantity: 2 }));
+    const held = created.outs.telephoneNumbers as string[];
+    const peer = provisioning().createPeer(account(), site(), { peerName: "lostanswer" });
+    ctx.emu.setFaults([{ kind: "reset-after", times: 1, method: "POST", path: `/accounts/${account()}/moveTns$` }]);
+
+    const { outs } = await engineUpdate(order, created.id, created.outs, args({ quantity: 2, peerId: peer.peerId }));
+
+    ctx.emu.setFaults([]);
+    const placed = numbers().listMoves(account());
+    expect(placed).to.have.length(1);
+    expect(outs.moveOrderIds).to.deep.equal([placed[0].id]);
+    expect(outs.telephoneNumbers).to.deep.equal(held);
+    for (const tn of held) expect(numbers().tn(tn)?.orderId).to.equal(placed[0].id);
+  });
+
   it("a siteId change moves the numbers across sites, onto the new site's location", async () => {
     const created = await engineCreate(order, args({ quantity: 2 }));
     const held = created.outs.telephoneNumbers as string[];
