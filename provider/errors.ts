@@ -127,3 +127,29 @@ export class CustomerOrderIdClashError extends ResourceError {
 export function hasNextStep(e: unknown): boolean {
   return typeof (e as { nextStep?: unknown } | null)?.nextStep === "string";
 }
+
+/**
+ * Bandwidth refused or did not finish moving a resource's numbers to another site or location (its move order was
+ * refused, FAILED or PARTIAL, or not final by the deadline). Nothing was disconnected; the stack keeps the location
+ * the numbers had, so the next `pulumi up` moves them again. Stable `code`: MOVE_REFUSED.
+ */
+export class MoveRefusedError extends Error {
+  /** Stable machine-readable code of the failure. */
+  readonly code = "MOVE_REFUSED";
+  /** What to run or change next, in the words `pulumi up` shows. */
+  readonly nextStep: string;
+  constructor(
+    message: string,
+    nextStep: string,
+    /** The move order, when Bandwidth accepted one. */
+    readonly orderId: string | undefined,
+    /** Every error Bandwidth reported, with its code. */
+    readonly errors: ApiErrorDetail[],
+    /** The order's ProcessingStatus (FAILED on a refused request). */
+    readonly status: string,
+  ) {
+    super(`${message}. ${nextStep}`);
+    this.name = new.target.name;
+    this.nextStep = nextStep;
+  }
+}

@@ -29,6 +29,7 @@ export {
   CustomerOrderIdClashError,
   DisconnectPartialError,
   MayHaveReachedServerError,
+  MoveRefusedError,
   OrderFailedError,
   ResourceError,
   type ResourceErrorCode,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ErrorDetail, NotFoundError } from "../errors";
 import type { SiteSeed } from "../models";
+import type { MoveDestination } from "../numbers/models";
 import { ProvisioningError, PROVISIONING_CODES as C, refuse } from "./errors";
 
 /** Callback credentials as a request sends them. */
@@ -663,6 +664,16 @@ export class ProvisioningModel {
     if (peerId === undefined || !siteOk) return { site: siteOk, peer: siteOk && peerId === undefined };
     const peer = this.peers.get(key(accountId, peerId));
     return { site: true, peer: peer !== undefined && peer.siteId === siteId };
+  }
+
+  /** Where a move may go: whether the site exists, the site the location is under, and the site's default location. */
+  locate(accountId: string, siteId: string, peerId?: string): MoveDestination {
+    const peer = peerId === undefined ? undefined : this.peers.get(key(accountId, peerId));
+    return {
+      site: this.sites.has(key(accountId, siteId)),
+      peerSiteId: peer?.siteId,
+      defaultPeerId: this.listPeers(accountId, siteId).find((p) => p.isDefaultPeer)?.peerId,
+    };
   }
 
   /** The site's locations. */
