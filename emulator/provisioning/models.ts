@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type ErrorDetail, NotFoundError } from "../errors";
 import type { SiteSeed } from "../models";
-import type { MoveDestination } from "../numbers/models";
 import { ProvisioningError, PROVISIONING_CODES as C, refuse } from "./errors";
 
 /** Callback credentials as a request sends them. */
@@ -667,7 +666,11 @@ export class ProvisioningModel {
   }
 
   /** Where a move may go: whether the site exists, the site the location is under, and the site's default location. */
-  locate(accountId: string, siteId: string, peerId?: string): MoveDestination {
+  locate(
+    accountId: string,
+    siteId: string,
+    peerId?: string,
+  ): { site: boolean; peerSiteId?: string; defaultPeerId?: string } {
     const peer = peerId === undefined ? undefined : this.peers.get(key(accountId, peerId));
     return {
       site: this.sites.has(key(accountId, siteId)),
