@@ -6,7 +6,13 @@ import type { ApiErrorDetail } from "./http";
 
 /** The stable codes of the resources' own errors. */
 export type ResourceErrorCode =
-  "ORDER_FAILED" | "DISCONNECT_PARTIAL" | "MAY_HAVE_REACHED_SERVER" | "ACCOUNT_MISMATCH" | "PARTIAL";
+  | "ORDER_FAILED"
+  | "DISCONNECT_PARTIAL"
+  | "MAY_HAVE_REACHED_SERVER"
+  | "ACCOUNT_MISMATCH"
+  | "PARTIAL"
+  | "IN_USE"
+  | "ALREADY_EXISTS";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -84,6 +90,35 @@ export class AccountMismatchError extends ResourceError {
         "see every number as gone and the next `pulumi up` would buy them again)",
       `Set bandwidth:accountId (BANDWIDTH_ACCOUNT_ID) and its credentials back to account ${stateAccountId}, then run the command again`,
     );
+  }
+}
+
+/**
+ * Bandwidth refuses to delete something while other things still use it: an application linked to locations, a site
+ * with locations, a location holding numbers. Nothing was deleted or unlinked; `usedBy` names what is in the way.
+ */
+export class InUseError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** What still uses the resource (locations, numbers), as Bandwidth names it. */
+    readonly usedBy: string[],
+    options?: { cause?: unknown },
+  ) {
+    super("IN_USE", message, nextStep, options);
+  }
+}
+
+/** What the resource would create exists already and the resource was not told to take it over. */
+export class AlreadyExistsError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** Bandwidth's id of what exists already. */
+    readonly existingId: string,
+    options?: { cause?: unknown },
+  ) {
+    super("ALREADY_EXISTS", message, nextStep, options);
   }
 }
 

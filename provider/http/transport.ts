@@ -286,14 +286,14 @@ export class Transport {
         });
       }
 
-      const authorization = await this.#authorizer.header();
+      const authorization = await this.#authorizer.header(deadline);
       const result = await this.attempt(method, url, safeUrl, req, deadline, category, authorization);
       if (result.ok) return result.response;
 
       // An expired or revoked token: one new token, then the same request once more (a 401 acted on nothing).
       if (result.outcome.kind === "status" && result.outcome.status === 401 && !renewed) {
         renewed = true;
-        if (await this.#authorizer.renew(authorization)) {
+        if (await this.#authorizer.renew(authorization, deadline)) {
           attempt -= 1;
           continue;
         }
