@@ -46,8 +46,8 @@ describe("PhoneNumberOrder behind a rate-limited or failing OAuth token endpoint
     for (const k of OAUTH_KEYS) delete process.env[k];
   });
 
-  it("six creates and then six deletes while the token endpoint answers 429 for a second all succeed: one order each, nothing left in service", async () => {
-    ctx.emu.setFaults([{ path: TOKEN_FAULT_PATH, kind: "status", status: 429, durationMs: 1_000 }]);
+  it("six creates and then six deletes while the token endpoint answers 429 for two seconds all succeed: one order each, nothing left in service", async () => {
+    ctx.emu.setFaults([{ path: TOKEN_FAULT_PATH, kind: "status", status: 429, durationMs: 2_000 }]);
     const created = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => engineCreate(order, args(i))));
     expect(tokenAnswers(429)).to.be.at.least(1, "the token endpoint did refuse");
     expect(ctx.emu.model.listOrders(account())).to.have.length(6, "one order per resource, none twice");
@@ -56,7 +56,7 @@ describe("PhoneNumberOrder behind a rate-limited or failing OAuth token endpoint
     expect([...inService()].sort()).to.deep.equal([...numbers].sort());
 
     // `pulumi destroy` is a new process: a new token, asked while the endpoint refuses again.
-    ctx.emu.setFaults([{ path: TOKEN_FAULT_PATH, kind: "status", status: 429, durationMs: 1_000 }]);
+    ctx.emu.setFaults([{ path: TOKEN_FAULT_PATH, kind: "status", status: 429, durationMs: 2_000 }]);
     newProcessToken();
     const refusedBefore = tokenAnswers(429);
     await Promise.all(created.map((c) => order.delete!(c.id, c.outs)));
