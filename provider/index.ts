@@ -26,7 +26,9 @@ export {
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
   AccountMismatchError,
+  AlreadyExistsError,
   DisconnectPartialError,
+  InUseError,
   MayHaveReachedServerError,
   OrderFailedError,
   ResourceError,
@@ -41,6 +43,8 @@ export {
   DeadlineError,
   NotFoundError,
   RateLimitedError,
+  TokenRefusedError,
+  TokenUnavailableError,
   TransportError,
   UnauthorizedError,
 } from "./http";
