@@ -8,6 +8,7 @@ import { setProgressSink } from "../../provider/resources/lifecycle";
 import { inLane, inParallel, laneAccounts, laneEnv } from "./lanes";
 import {
   BASELINE,
+  TOKEN_RATE_LIMITED,
   faultScenarios,
   fullLifecycle,
   type Lane,
@@ -76,7 +77,8 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     const run = hooks.beforeStep ? () => fullLifecycle(lane, hooks).then((ok) => ok) : () => scenario.run(lane);
     let succeeded = false;
     try {
-      succeeded = await inLane(laneEnv(current(), seed, scenario.env), run);
+      const env = typeof scenario.env === "function" ? scenario.env(seed, current()) : scenario.env;
+      succeeded = await inLane(laneEnv(current(), seed, env), run);
     } catch (e) {
       user.lastError = e as Error;
     }
@@ -106,7 +108,7 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     const started = Date.now();
 
     // 1. Faults on every route, scoped to each lane's account, all lanes at once.
-    const faulted = [BASELINE, ...faultScenarios()].map((s, i) => ({
+    const faulted = [BASELINE, TOKEN_RATE_LIMITED, ...faultScenarios()].map((s, i) => ({
       s,
       seed: seeds[nextSeed++],
       area: BUSY_AREAS[i % 7],
@@ -262,6 +264,8 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   it("the fault-free baseline and every transient-fault row finish the lifecycle without the user noticing more than retries", () => {
     const baseline = results.find((r) => r.name === BASELINE.name);
     expect(baseline?.succeeded, baseline?.finalError).to.equal(true);
+    const token = results.find((r) => r.name === TOKEN_RATE_LIMITED.name);
+    expect(token?.succeeded, token?.finalError).to.equal(true);
     const failed = results.filter((r) => r.category === "rate-limit storm" && !r.succeeded);
     expect(failed, describeBad(failed)).to.deep.equal([]);
   });
