@@ -266,6 +266,8 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     expect(baseline?.succeeded, baseline?.finalError).to.equal(true);
     const token = results.find((r) => r.name === TOKEN_RATE_LIMITED.name);
     expect(token?.succeeded, token?.finalError).to.equal(true);
+    const shown = tally.errors.filter((e) => e.scenario === TOKEN_RATE_LIMITED.name).map((e) => e.message);
+    expect(shown, "a token endpoint's 429s are waited out, never shown to the user").to.deep.equal([]);
     const failed = results.filter((r) => r.category === "rate-limit storm" && !r.succeeded);
     expect(failed, describeBad(failed)).to.deep.equal([]);
   });
