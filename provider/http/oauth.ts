@@ -16,7 +16,7 @@ import {
   TransportError,
 } from "./errors";
 import { sharedPool } from "./pool";
-import { backoffDelay, resetTimeFromHeaders } from "./retry";
+import { backoffDelay, flattenHeaders, resetTimeFromHeaders } from "./retry";
 
 /** Supplies the Authorization header of each request. */
 export interface Authorizer {
@@ -137,14 +137,6 @@ function safeTokenUrl(raw: string): string {
   url.search = "";
   url.hash = "";
   return url.toString();
-}
-
-function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
 }
 
 /** An OAuth 2.0 client-credentials token source for one credential. */
@@ -298,7 +290,7 @@ export class ClientCredentialsAuthorizer implements Authorizer {
           bodyTimeout: this.#options.timeoutMs,
         });
         status = res.statusCode;
-        headers = flatHeaders(res.headers as Record<string, string | string[] | undefined>);
+        headers = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
         body = await readCapped(res.body);
       } catch (err) {
         const code = (err as { code?: string }).code;

@@ -20,6 +20,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimitWaitTooLong, sharedBucket 
 import {
   type AttemptOutcome,
   backoffDelay,
+  flattenHeaders,
   isIdempotentMethod,
   isRetryable,
   provablyNotSent,
@@ -164,14 +165,6 @@ async function readCapped(body: AsyncIterable<Buffer>, maxBytes: number): Promis
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
 }
 
 function errorCode(err: unknown): string | undefined {
