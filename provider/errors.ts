@@ -11,7 +11,9 @@ export type ResourceErrorCode =
   | "MAY_HAVE_REACHED_SERVER"
   | "ACCOUNT_MISMATCH"
   | "PARTIAL"
-  | "CUSTOMER_ORDER_ID_CLASH";
+  | "CUSTOMER_ORDER_ID_CLASH"
+  | "IN_USE"
+  | "ALREADY_EXISTS";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -120,6 +122,35 @@ export class CustomerOrderIdClashError extends ResourceError {
             `"${existingOrderId}"; otherwise give this resource another customerOrderId (or remove it to have one ` +
             "derived from the stack and resource name), then run `pulumi up` again",
     );
+  }
+}
+
+/**
+ * Bandwidth refuses to delete something while other things still use it: an application linked to locations, a site
+ * with locations, a location holding numbers. Nothing was deleted or unlinked; `usedBy` names what is in the way.
+ */
+export class InUseError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** What still uses the resource (locations, numbers), as Bandwidth names it. */
+    readonly usedBy: string[],
+    options?: { cause?: unknown },
+  ) {
+    super("IN_USE", message, nextStep, options);
+  }
+}
+
+/** What the resource would create exists already and the resource was not told to take it over. */
+export class AlreadyExistsError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** Bandwidth's id of what exists already. */
+    readonly existingId: string,
+    options?: { cause?: unknown },
+  ) {
+    super("ALREADY_EXISTS", message, nextStep, options);
   }
 }
 

@@ -26,8 +26,10 @@ export {
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
   AccountMismatchError,
+  AlreadyExistsError,
   CustomerOrderIdClashError,
   DisconnectPartialError,
+  InUseError,
   MayHaveReachedServerError,
   MoveRefusedError,
   OrderFailedError,
@@ -43,6 +45,8 @@ export {
   DeadlineError,
   NotFoundError,
   RateLimitedError,
+  TokenRefusedError,
+  TokenUnavailableError,
   TransportError,
   UnauthorizedError,
 } from "./http";
