@@ -281,6 +281,8 @@ export class Transport {
 
       const authorization = await this.#authorizer.header(deadline);
       const result = await this.attempt(method, url, safeUrl, req, deadline, category, authorization);
+      // Any answer but a 429 is the server taking a request: a new bucket grows its burst on it.
+      if (result.ok || (result.outcome.kind === "status" && result.outcome.status !== 429)) bucket.accepted();
       if (result.ok) return result.response;
 
       // An expired or revoked token: one new token, then the same request once more (a 401 acted on nothing).
