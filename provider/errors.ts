@@ -13,6 +13,7 @@ export type ResourceErrorCode =
   | "PARTIAL"
   | "CUSTOMER_ORDER_ID_CLASH"
   | "IN_USE"
+  | "ORDER_STILL_PENDING"
   | "ALREADY_EXISTS";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
@@ -151,6 +152,23 @@ export class AlreadyExistsError extends ResourceError {
     options?: { cause?: unknown },
   ) {
     super("ALREADY_EXISTS", message, nextStep, options);
+  }
+}
+
+/** A destroy met an order still being processed at its deadline: its numbers are not known yet, so none was let go. */
+export class OrderStillPendingError extends ResourceError {
+  constructor(
+    who: string,
+    /** The order still pending. */
+    readonly orderId: string,
+    /** Its status when the wait ran out. */
+    readonly status: string,
+  ) {
+    super(
+      "ORDER_STILL_PENDING",
+      `${who}: order ${orderId} is still ${status} at the deadline, so its numbers are not known yet; nothing was disconnected`,
+      "The resource stays in the stack: run `pulumi destroy` again once the order has finished (or raise timeoutSeconds)",
+    );
   }
 }
 

@@ -33,6 +33,7 @@ export {
   MayHaveReachedServerError,
   MoveRefusedError,
   OrderFailedError,
+  OrderStillPendingError,
   ResourceError,
   type ResourceErrorCode,
 } from "./errors";

@@ -1,6 +1,6 @@
 /** Letting numbers go: un-import from Voice v1, then one (shared) disconnect order polled to a final status. */
 import { numbersClient, optionalVoiceClient, sharedWaits, voiceLookups } from "../clients";
-import { DisconnectPartialError } from "../errors";
+import { DisconnectPartialError, OrderStillPendingError } from "../errors";
 import { BandwidthError } from "../http";
 import type { NumbersClient } from "../numbers";
 import { isPending } from "../numbers/watch";
@@ -102,8 +102,7 @@ export async function destroy(_id: string, props: PhoneNumberOrderOutputs): Prom
       h.pendingOrderIds = h.pendingOrderIds.filter((p) => p !== orderId);
     } else if (isPending(order.status)) {
       const { timedOut } = await settle(client, h, orderId, deadline, who);
-      if (timedOut)
-        throw new Error(`${who}: order ${orderId} is still ${h.orderStatus}; run destroy again once it has finished`);
+      if (timedOut) throw new OrderStillPendingError(who, orderId, h.orderStatus);
     } else {
       absorb(h, order);
     }

@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { CustomerOrderIdClashError, DisconnectPartialError, providers } from "../../../provider";
+import {
+  CustomerOrderIdClashError,
+  DisconnectPartialError,
+  OrderStillPendingError,
+  providers,
+  ResourceInitError,
+} from "../../../provider";
 import { forgetOrderViews } from "../../../provider/numbers/watch";
 import { emulatorSuite, engineCreate, engineUpdate, rejection } from "../resources/support";
 import { inStackProcess } from "./stacks";
@@ -90,6 +96,21 @@ describe("PhoneNumberOrder ownership: never release what is no longer this resou
     expect(reads).to.have.length(0, "no number was read one by one");
     expect(lists).to.have.length(1);
     expect(inService()).to.deep.equal([]);
+  });
+
+  it("a destroy whose order is still processing at its deadline lets no number go, and the next destroy releases them", async () => {
+    ctx.emu.setDelays({ orderDelayMs: 3_000 });
+    const failed = await rejection(engineCreate(order, args("dev", { areaCode: "919", timeoutSeconds: 1 })));
+    expect(failed).to.be.instanceOf(ResourceInitError);
+    const kept = failed.properties as Record<string, unknown>;
+    const err = await rejection(order.delete!(failed.id as string, kept as never));
+    expect(err).to.be.instanceOf(OrderStillPendingError);
+    expect((err as unknown as OrderStillPendingError).nextStep).to.include("pulumi destroy");
+    expect(disconnects()).to.have.length(0);
+    await new Promise((r) => setTimeout(r, 2_500));
+    await order.delete!(failed.id as string, kept as never);
+    expect(inService()).to.deep.equal([]);
+    expect(ordersPlaced()).to.equal(1);
   });
 
   it("two stacks in separate processes with one explicit customerOrderId never share an order: the second is refused before ordering", async () => {
