@@ -14,6 +14,9 @@ const DATE_MARGIN_MS = 10 * 60_000;
 /** The most disconnects one proof reads one by one; beyond it, proving each number directly is cheaper. */
 const MAX_READS_PER_PROOF = 200;
 
+/** The reads any proof may spend on disconnects it has not seen, however few numbers it proves. */
+const MIN_READ_BUDGET = 8;
+
 /** Disconnects read in parallel while proving. */
 const READ_CONCURRENCY = 4;
 
@@ -22,6 +25,8 @@ export class DisconnectHistory {
   private readonly named = new Map<string, string[]>();
   /** When this process placed each of its disconnects (its own clock), in case a list taken meanwhile misses one. */
   private readonly placedAt = new Map<string, number>();
+  /** Disconnects being read. */
+  private readonly reading = new Map<string, Promise<string[]>>();
   /** A list already on its way, from this day on: callers asking meanwhile share it. */
   private listing: { startDate: string; rows: Promise<{ rows: DisconnectSummary[]; complete: boolean }> } | undefined;
   private epoch = viewEpochNow();
@@ -51,23 +56,34 @@ export class DisconnectHistory {
       return Number.isNaN(at) || at >= since - DATE_MARGIN_MS;
     });
     const unread = recent.filter((r) => !this.named.has(r.orderId));
-    if (unread.length > Math.min(budget, MAX_READS_PER_PROOF)) return undefined;
+    // A disconnect read once serves every later proof of the process, so a few reads are worth it even for one number.
+    if (unread.length > Math.min(Math.max(budget, MIN_READ_BUDGET), MAX_READS_PER_PROOF)) return undefined;
     const names = new Set<string>();
     for (let i = 0; i < unread.length; i += READ_CONCURRENCY) {
-      await Promise.all(
-        unread.slice(i, i + READ_CONCURRENCY).map(async (r) => {
-          const d = await this.client.getDisconnect(r.orderId);
-          const numbers = [...new Set([...d.requestedNumbers, ...d.disconnectedNumbers])];
-          for (const tn of numbers) names.add(tn);
-          if (!isPending(d.status)) this.named.set(r.orderId, numbers);
-        }),
-      );
+      const numbers = await Promise.all(unread.slice(i, i + READ_CONCURRENCY).map((r) => this.read(r.orderId)));
+      for (const tn of numbers.flat()) names.add(tn);
     }
     for (const r of recent) for (const tn of this.named.get(r.orderId) ?? []) names.add(tn);
     for (const [id, at] of this.placedAt) {
       if (at >= since - DATE_MARGIN_MS) for (const tn of this.named.get(id) ?? []) names.add(tn);
     }
     return names;
+  }
+
+  /** The numbers a disconnect names; proofs asking at once share one read, and a final disconnect is kept. */
+  private read(disconnectId: string): Promise<string[]> {
+    let reading = this.reading.get(disconnectId);
+    if (!reading) {
+      reading = this.client.getDisconnect(disconnectId).then((d) => {
+        const numbers = [...new Set([...d.requestedNumbers, ...d.disconnectedNumbers])];
+        if (!isPending(d.status)) this.named.set(disconnectId, numbers);
+        return numbers;
+      });
+      const done = () => this.reading.delete(disconnectId);
+      reading.then(done, done);
+      this.reading.set(disconnectId, reading);
+    }
+    return reading;
   }
 
   /** One list at a time: a caller joins the list on its way when it reaches back far enough, else starts its own. */

@@ -98,6 +98,29 @@ describe("PhoneNumberOrder ownership: never release what is no longer this resou
     expect(inService()).to.deep.equal([]);
   });
 
+  it("deletes after another process's disconnects read each of those once, together, and no number one by one", async () => {
+    const mine = await Promise.all(["a", "b", "c"].map((n) => engineCreate(order, args(n, { areaCode: "919" }))));
+    for (const n of ["x", "y"]) {
+      const other = await engineCreate(order, args(n, { areaCode: "919" }));
+      ctx.emu.model.disconnectBehindTheBack((other.outs.telephoneNumbers as string[])[0]);
+    }
+    forgetOrderViews(); // a `pulumi destroy` in a new process: every disconnect on the account is someone else's
+    const logged = ctx.emu.requestLog().length;
+    await Promise.all(mine.map((r) => order.delete!(r.id, r.outs as never)));
+    const during = ctx.emu
+      .requestLog()
+      .slice(logged)
+      .filter((r) => r.method === "GET");
+    const reads = (re: RegExp) => during.filter((r) => re.test(r.path)).map((r) => r.path);
+    const foreign = disconnects()
+      .filter((d) => d.createdByUser === "operator")
+      .map((d) => d.id);
+    const foreignReads = reads(/\/disconnects\/[^/]+$/).filter((p) => foreign.some((id) => p.endsWith(id)));
+    expect(foreignReads).to.have.length(2, "each foreign disconnect read once");
+    expect(reads(/\/tns\/\d+$/)).to.deep.equal([], "no number read one by one");
+    expect(inService()).to.deep.equal([]);
+  });
+
   it("a destroy whose order is still processing at its deadline lets no number go, and the next destroy releases them", async () => {
     ctx.emu.setDelays({ orderDelayMs: 3_000 });
     const failed = await rejection(engineCreate(order, args("dev", { areaCode: "919", timeoutSeconds: 1 })));
