@@ -28,6 +28,8 @@ export const CODES = {
   // (a list's page cursor is an order id). An empty list has no code: it is a 404 (see numbers/responses.ts).
   listSize: "1006",
   listDate: "15503",
+  /** errors.mdx 15508: "'%s' and '%s' must be used together" (the disconnects list's startdate and enddate). */
+  datesTogether: "15508",
   listCursor: "5061",
   alreadyOnOrder: "5218",
   backorderNotAllowed: "5522",

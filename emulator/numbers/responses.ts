@@ -234,7 +234,11 @@ interface ListQuery {
   tn?: string;
 }
 
-function parseListQuery(query: URLSearchParams): ListQuery {
+/**
+ * `pairedDates`: the list documents `startdate` and `enddate` as needing each other (the disconnects list: "The start
+ * date also requires the end date to be specified"); one without the other is refused with 15508.
+ */
+function parseListQuery(query: URLSearchParams, pairedDates = false): ListQuery {
   const errors: ErrorDetail[] = [];
   const page = query.get("page");
   const sizeText = query.get("size");
@@ -261,6 +265,9 @@ function parseListQuery(query: URLSearchParams): ListQuery {
       errors.push({ code: CODES.listDate, description: `${name} must be yyyy-mm-dd` });
     }
     dates[name] = value;
+  }
+  if (pairedDates && (dates.startdate === undefined) !== (dates.enddate === undefined)) {
+    errors.push({ code: CODES.datesTogether, description: "'startdate' and 'enddate' must be used together" });
   }
   if (errors.length > 0) throw new ValidationError(errors);
   return {
@@ -411,7 +418,7 @@ export function getDisconnect(model: NumbersModel, req: ApiRequest): ApiResponse
 
 /** `GET /accounts/{a}/disconnects` — note the capitalised `<OrderId>` here (documented quirk). */
 export function listDisconnects(model: NumbersModel, req: ApiRequest): ApiResponse {
-  const q = parseListQuery(req.query);
+  const q = parseListQuery(req.query, true);
   const all = model.listDisconnects(req.params.accountId, q);
   return orderList(
     req,

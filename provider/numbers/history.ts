@@ -90,7 +90,9 @@ export class DisconnectHistory {
   private list(startDate: string): Promise<{ rows: DisconnectSummary[]; complete: boolean }> {
     const going = this.listing;
     if (going && going.startDate <= startDate) return going.rows;
-    const rows = this.client.listDisconnectPages({ startDate });
+    // The disconnects list documents its dates as a pair; the end date is tomorrow's, so today is always covered.
+    const endDate = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+    const rows = this.client.listDisconnectPages({ startDate, endDate });
     const entry = { startDate, rows };
     this.listing = entry;
     const done = () => {

@@ -6,12 +6,15 @@ import {
   fastEmulator,
   numbersCall,
   orderNumbers,
+  orderXml,
+  placeOrder,
   sleep,
   tag,
   tags,
   providerBlock,
   voiceCall,
   waitDisconnect,
+  waitOrder,
 } from "./calls";
 
 describe("emulator: disconnects and telephone-number states", () => {
@@ -84,6 +87,34 @@ describe("emulator: disconnects and telephone-number states", () => {
 
   it("answers an empty disconnects list with 404, as Bandwidth documents", async () => {
     expect((await numbersCall(emu, "GET", `${disconnectsPath}?page=1&size=10`)).status).to.equal(404);
+  });
+
+  it("refuses a disconnects list with startdate and no enddate (15508): the reference documents them as a pair", async () => {
+    const alone = await numbersCall(emu, "GET", `${disconnectsPath}?page=1&size=10&startdate=2026-12-01`);
+    expect(alone.status).to.equal(400);
+    expect(tag(alone.body, "Code")).to.equal("15508");
+    const paired = await numbersCall(
+      emu,
+      "GET",
+      `${disconnectsPath}?page=1&size=10&startdate=2026-12-01&enddate=2026-12-31`,
+    );
+    expect(paired.status).to.be.oneOf([200, 404]);
+  });
+
+  it("records a number disconnected behind the stack's back as a disconnect order, and the account may reconnect it while it is held", async () => {
+    const [tn] = await orderNumbers(emu, "919", 1);
+    emu.setDelays({ agingMs: 60_000 });
+    emu.model.disconnectBehindTheBack(tn);
+    const listed = emu.model.listDisconnects(emu.credentials.accountId);
+    expect(listed.map((d) => d.numbers)).to.deep.equal([[tn]]);
+    expect(emu.model.numbers.tn(tn)?.orderId).to.equal(listed[0].id);
+    const id = await placeOrder(
+      emu,
+      orderXml("ExistingTelephoneNumberOrderType", { TelephoneNumberList: `<TelephoneNumber>${tn}</TelephoneNumber>` }),
+    );
+    const body = await waitOrder(emu, id);
+    expect(tag(body, "OrderStatus"), body).to.equal("COMPLETE");
+    expect(emu.model.numbers.tn(tn)).to.deep.include({ status: "Inservice", orderId: id });
   });
 
   it("accepts the documented DisconnectModes normal, soft-remove and purge", async () => {
