@@ -34,7 +34,45 @@ export {
   type OrderRequest,
   type SearchQuery,
 } from "./models";
-export { type ModelDelays, type NumbersHooks, NumbersModel, type NumbersSnapshot } from "./numbers/models";
+export {
+  type ModelDelays,
+  type MoveDestination,
+  type MoveRecord,
+  type MoveRequest,
+  type MoveStatus,
+  type NumbersHooks,
+  NumbersModel,
+  type NumbersSnapshot,
+} from "./numbers/models";
+export type { MoveTarget } from "./provisioning/models";
+export {
+  type A2pAction,
+  type A2pInput,
+  type A2pState,
+  type NumberDetails,
+  type NumberSettings,
+  type TnOptionGroupInput,
+  type TnOptionGroupRecord,
+  type TnOptionHistoryEntry,
+  type TnOptionHooks,
+  type TnOptionListFilter,
+  type TnOptionOrderInput,
+  type TnOptionOrderRecord,
+  TnOptionsModel,
+  type TnOptionsSnapshot,
+  type TnOptionStatus,
+  type TnOptionValues,
+  type TnOptionWarning,
+} from "./tnoptions/models";
+export {
+  type BulkAction,
+  type PackageInput,
+  type PackageRecord,
+  type VcpHooks,
+  VcpModel,
+  type VcpSnapshot,
+  type VoiceNumber as PackageVoiceNumber,
+} from "./vcp/models";
 export { type VoiceHooks, VoiceModel } from "./voice/models";
 export { Accounts } from "./accounts";
 export {

@@ -666,11 +666,7 @@ export class ProvisioningModel {
   }
 
   /** Where a move may go: whether the site exists, the site the location is under, and the site's default location. */
-  locate(
-    accountId: string,
-    siteId: string,
-    peerId?: string,
-  ): { site: boolean; peerSiteId?: string; defaultPeerId?: string } {
+  locate(accountId: string, siteId: string, peerId?: string): MoveTarget {
     const peer = peerId === undefined ? undefined : this.peers.get(key(accountId, peerId));
     return {
       site: this.sites.has(key(accountId, siteId)),
@@ -1044,3 +1040,13 @@ export class ProvisioningModel {
 }
 
 export { ProvisioningError };
+
+/** Where a site and a location stand, for the numbers model's moves. */
+export interface MoveTarget {
+  /** The site exists on the account. */
+  site: boolean;
+  /** The site the named location is under; undefined when no such location is on the account. */
+  peerSiteId?: string;
+  /** The site's default location, if it has one. */
+  defaultPeerId?: string;
+}

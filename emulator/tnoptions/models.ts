@@ -78,7 +78,14 @@ export interface TnOptionGroupRecord extends TnOptionValues {
   /** The numbers, 10 digits each. */
   telephoneNumbers: string[];
   /** The A2P settings with their action resolved. */
-  a2p?: { action: A2pAction; campaignId?: string; messageClass?: string };
+  a2p?: {
+    /** What the order does to the numbers' 10DLC settings. */
+    action: A2pAction;
+    /** The campaign assigned, with `asSpecified`. */
+    campaignId?: string;
+    /** The message class assigned, with `asSpecified`. */
+    messageClass?: string;
+  };
 }
 
 /** One step of an order's history. */
@@ -176,7 +183,16 @@ export interface TnOptionHooks {
   /** Whether the number is in service on the account. */
   isInService(accountId: string, tn: string): boolean;
   /** Site, peer and last change of a number in service. */
-  placement(tn: string): { siteId?: string; peerId?: string; lastModified: string } | undefined;
+  placement(tn: string):
+    | {
+        /** The site the number is on. */
+        siteId?: string;
+        /** The location (SIP peer) the number is on. */
+        peerId?: string;
+        /** When the number last changed (ISO 8601). */
+        lastModified: string;
+      }
+    | undefined;
   /** Whether the number's location has the SMS feature on. */
   smsOnLocation(accountId: string, tn: string): boolean;
   /** How long an order takes to reach its final status (the emulator's order delay). */
