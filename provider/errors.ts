@@ -11,7 +11,8 @@ export type ResourceErrorCode =
   | "MAY_HAVE_REACHED_SERVER"
   | "ACCOUNT_MISMATCH"
   | "PARTIAL"
-  | "CUSTOMER_ORDER_ID_CLASH";
+  | "CUSTOMER_ORDER_ID_CLASH"
+  | "IN_USE";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -126,4 +127,22 @@ export class CustomerOrderIdClashError extends ResourceError {
 /** Whether an error says, by its fields and not its text, that it already names the next step. */
 export function hasNextStep(e: unknown): boolean {
   return typeof (e as { nextStep?: unknown } | null)?.nextStep === "string";
+}
+
+/**
+ * Bandwidth refuses to delete a voice configuration package while numbers are assigned to it. Nothing was deleted;
+ * `phoneNumbers` names every number still assigned.
+ */
+export class VoiceConfigurationPackageInUseError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** The package that stays. */
+    readonly voiceConfigurationPackageId: string,
+    /** The numbers still assigned to it, E.164. */
+    readonly phoneNumbers: string[],
+    options?: { cause?: unknown },
+  ) {
+    super("IN_USE", message, nextStep, options);
+  }
 }
