@@ -98,6 +98,7 @@ export class EmulatorModel {
           this.tnOptions.numberReleased(tn);
           this.vcp.numberReleased(tn);
         },
+        locate: (accountId, siteId, peerId) => this.provisioning.locate(accountId, siteId, peerId),
       },
       now,
     );

@@ -102,6 +102,7 @@ const ORDERS = "/accounts/:accountId/orders";
 const TNOPTIONS = "/accounts/:accountId/tnoptions";
 const PACKAGES = "/v2/accounts/:accountId/voiceConfigurationPackages";
 const DISCONNECTS = "/accounts/:accountId/disconnects";
+const MOVES = "/accounts/:accountId/moveTns";
 const V1_NUMBERS = "/v1/users/:userId/phoneNumbers";
 
 /** Numbers API routes, matched against the path after its prefix (`/api`, `/api/v1` or `/v1.0`). */
@@ -132,6 +133,9 @@ export const NUMBERS_ROUTES: readonly Route[] = [
     "DisconnectTelephoneNumberOrderResponse",
     onNumbers(numbers.getDisconnect),
   ),
+  numbersRoute("POST", MOVES, "ORDER", "MoveTnsOrderResponse", onNumbers(numbers.createMove)),
+  numbersRoute("GET", MOVES, "HISTORY", "MoveTnsOrders", onNumbers(numbers.listMoves)),
+  numbersRoute("GET", `${MOVES}/:orderId`, "HISTORY", "MoveTnsOrder", onNumbers(numbers.getMove)),
   numbersRoute(
     "GET",
     "/accounts/:accountId/inserviceNumbers",

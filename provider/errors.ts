@@ -130,6 +130,32 @@ export function hasNextStep(e: unknown): boolean {
 }
 
 /**
+ * Bandwidth refused or did not finish moving a resource's numbers to another site or location (its move order was
+ * refused, FAILED or PARTIAL, or not final by the deadline). Nothing was disconnected; the stack keeps the location
+ * the numbers had, so the next `pulumi up` moves them again. Stable `code`: MOVE_REFUSED.
+ */
+export class MoveRefusedError extends Error {
+  /** Stable machine-readable code of the failure. */
+  readonly code = "MOVE_REFUSED";
+  /** What to run or change next, in the words `pulumi up` shows. */
+  readonly nextStep: string;
+  constructor(
+    message: string,
+    nextStep: string,
+    /** The move order, when Bandwidth accepted one. */
+    readonly orderId: string | undefined,
+    /** Every error Bandwidth reported, with its code. */
+    readonly errors: ApiErrorDetail[],
+    /** The order's ProcessingStatus (FAILED on a refused request). */
+    readonly status: string,
+  ) {
+    super(`${message}. ${nextStep}`);
+    this.name = new.target.name;
+    this.nextStep = nextStep;
+  }
+}
+
+/**
  * Bandwidth refuses to delete a voice configuration package while numbers are assigned to it. Nothing was deleted;
  * `phoneNumbers` names every number still assigned.
  */

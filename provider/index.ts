@@ -31,6 +31,7 @@ export {
   CustomerOrderIdClashError,
   DisconnectPartialError,
   MayHaveReachedServerError,
+  MoveRefusedError,
   OrderFailedError,
   ResourceError,
   type ResourceErrorCode,

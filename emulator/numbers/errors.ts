@@ -32,6 +32,18 @@ export const CODES = {
   alreadyOnOrder: "5218",
   backorderNotAllowed: "5522",
   tnNotValid: "12512",
+  notThisAccount: "5076",
+  // Move orders (errors.mdx, LNP section, and CreateMoveTnsOrder's 400 example in numbers.yml).
+  moveSite: "7309",
+  moveNoDefaultPeer: "7310",
+  movePeerOtherSite: "7311",
+  movePeer: "7312",
+  moveTooMany: "7314",
+  moveNoNumbers: "7316",
+  moveCustomerOrderId: "7318",
+  moveNotAuthorized: "7325",
+  moveDuplicates: "7360",
+  tnNotActive: "7518",
   // Bandwidth's Numbers error table (SearchErrorType): one code per criterion, 4010 for unsupported or invalid criteria.
   searchAreaCode: "4000",
   searchRateCenter: "4001",

@@ -162,6 +162,57 @@ export interface DisconnectRecord {
   dueAtMs?: number;
 }
 
+/** The status the emulator reports for a move order (`ProcessingStatus`); RECEIVED moves on after the order delay. */
+export type MoveStatus = "RECEIVED" | "COMPLETE" | "PARTIAL" | "FAILED";
+
+/** What the wire layer extracts from a `<MoveTnsOrder>` body; all values are raw strings. */
+export interface MoveRequest {
+  /** The CustomerOrderId, as sent. */
+  customerOrderId?: string;
+  /** SourceAccountId, as sent (only the account itself is accepted: the emulator knows no account family). */
+  sourceAccountId?: string;
+  /** E911ServiceAction, as sent. */
+  e911ServiceAction?: string;
+  /** The destination site, as sent. */
+  siteId?: string;
+  /** The destination SIP peer, as sent (the site's default location when absent). */
+  sipPeerId?: string;
+  /** The numbers to move, as sent. */
+  numbers: string[];
+}
+
+/** A move order (`POST /accounts/{a}/moveTns`) and what Bandwidth reports about it. */
+export interface MoveRecord {
+  /** The order id the emulator assigned (a UUID). */
+  id: string;
+  /** The account the order was placed on. */
+  accountId: string;
+  /** The user (or OAuth client) that placed it. */
+  createdByUser: string;
+  /** The CustomerOrderId the client sent. */
+  customerOrderId?: string;
+  /** SourceAccountId as sent, echoed. */
+  sourceAccountId?: string;
+  /** The destination site. */
+  siteId: string;
+  /** The destination location (the site's default when none was sent). */
+  sipPeerId: string;
+  /** The numbers asked to be moved. */
+  numbers: string[];
+  /** The numbers moved, once processed. */
+  moved: string[];
+  /** When the order was received (ISO 8601). */
+  orderCreateDate: string;
+  /** When it last changed (ISO 8601). */
+  lastModifiedDate: string;
+  /** The order's ProcessingStatus. */
+  status: MoveStatus;
+  /** Per-number errors reported once processed. */
+  errors: ErrorDetail[];
+  /** Epoch ms at which a RECEIVED move is processed. */
+  dueAtMs?: number;
+}
+
 /** The ways to choose numbers, shared by searches and orders; the emulator matches them against its inventory. */
 export interface SearchCriteria {
   /** Area code (NPA). */
@@ -456,6 +507,18 @@ export interface NumbersHooks {
   hasSite(accountId: string, siteId: string, peerId?: string): SiteKnown;
   /** A number left its account (disconnected): a Voice v1 import of it has nothing left to route. */
   numberReleased(tn: string): void;
+  /** Where a move may go: whether the site exists, the site a location is under, and the site's default location. */
+  locate(accountId: string, siteId: string, peerId?: string): MoveDestination;
+}
+
+/** What a move's destination names, as the provisioning model knows it. */
+export interface MoveDestination {
+  /** The site exists on the account. */
+  site: boolean;
+  /** The site the named location is under; undefined when no such location is on the account. */
+  peerSiteId?: string;
+  /** The site's default location, if it has one. */
+  defaultPeerId?: string;
 }
 
 /** The Numbers API's part of a state file. */
@@ -468,6 +531,8 @@ export interface NumbersSnapshot {
   orders: OrderRecord[];
   /** Every disconnect order. */
   disconnects: DisconnectRecord[];
+  /** Every move order (absent in state files written before moves existed). */
+  moves?: MoveRecord[];
 }
 
 /**
@@ -480,6 +545,8 @@ export class NumbersModel {
   private tns = new Map<string, TnRecord>();
   private orders = new Map<string, OrderRecord>();
   private disconnects = new Map<string, DisconnectRecord>();
+  private moves = new Map<string, MoveRecord>();
+  private pendingMoves = new Set<string>();
   private pendingOrders = new Set<string>();
   private pendingDisconnects = new Set<string>();
   private agingTns = new Set<string>();
@@ -536,6 +603,7 @@ export class NumbersModel {
     let due = Number.POSITIVE_INFINITY;
     for (const id of this.pendingOrders) due = Math.min(due, this.orders.get(id)?.dueAtMs ?? due);
     for (const id of this.pendingDisconnects) due = Math.min(due, this.disconnects.get(id)?.dueAtMs ?? due);
+    for (const id of this.pendingMoves) due = Math.min(due, this.moves.get(id)?.dueAtMs ?? due);
     for (const tn of this.agingTns) due = Math.min(due, this.tns.get(tn)?.statusUntilMs ?? due);
     return due;
   }
@@ -573,6 +641,13 @@ export class NumbersModel {
       const d = this.disconnects.get(id)!;
       if ((d.dueAtMs ?? 0) <= now) {
         this.processDisconnect(d);
+        changed = true;
+      }
+    }
+    for (const id of [...this.pendingMoves]) {
+      const m = this.moves.get(id)!;
+      if ((m.dueAtMs ?? 0) <= now) {
+        this.processMove(m);
         changed = true;
       }
     }
@@ -1159,6 +1234,132 @@ export class NumbersModel {
     this.changed();
   }
 
+  // ---- moves -------------------------------------------------------------------------------------------------
+
+  /**
+   * Validates and records a move order (RECEIVED); processed `orderDelayMs` later. The refusals and their codes are
+   * Bandwidth's (api-docs `numbers.yml` CreateMoveTnsOrder's 400 example: 7309, 7312; errors.mdx: 7310, 7311, 7314,
+   * 7316, 7318, 7325, 7360).
+   */
+  placeMove(accountId: string, request: MoveRequest): MoveRecord {
+    const account = this.mustAccount(accountId);
+    const errors: ErrorDetail[] = [];
+    const siteId = request.siteId?.trim() ?? "";
+    const where = /^\d+$/.test(siteId) ? this.hooks.locate(accountId, siteId, request.sipPeerId?.trim()) : undefined;
+    if (!where?.site) {
+      errors.push({ code: CODES.moveSite, description: "The site id was not supplied or is invalid." });
+    }
+    let sipPeerId = request.sipPeerId?.trim();
+    if (sipPeerId !== undefined) {
+      if (where !== undefined && where.peerSiteId === undefined) {
+        errors.push({ code: CODES.movePeer, description: "The sippeer id is invalid." });
+      } else if (where?.site && where.peerSiteId !== siteId) {
+        errors.push({ code: CODES.movePeerOtherSite, description: "The sippeer id is invalid for this site." });
+      }
+    } else if (where?.site) {
+      sipPeerId = where.defaultPeerId;
+      if (sipPeerId === undefined) {
+        errors.push({
+          code: CODES.moveNoDefaultPeer,
+          description: "The site id submitted does not have a default SIP peer associated to it.",
+        });
+      }
+    }
+    if (request.sourceAccountId !== undefined && request.sourceAccountId.trim() !== accountId) {
+      errors.push({
+        code: CODES.moveNotAuthorized,
+        description: `Not authorized to perform operation on the account '${request.sourceAccountId}'`,
+      });
+    }
+    if (request.customerOrderId !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(request.customerOrderId)) {
+      errors.push({
+        code: CODES.moveCustomerOrderId,
+        description:
+          "Customer order ID is invalid. Only alphanumeric values, dashes and spaces are allowed. Max length is 40 characters.",
+      });
+    }
+    if (request.numbers.length === 0) {
+      errors.push({ code: CODES.moveNoNumbers, description: "At least one telephone number must be provided." });
+    } else if (request.numbers.length > MAX_QUANTITY) {
+      errors.push({
+        code: CODES.moveTooMany,
+        description: `The number of telephone numbers provided exceeds the maximum ${MAX_QUANTITY}`,
+      });
+    }
+    if (new Set(request.numbers).size !== request.numbers.length) {
+      errors.push({ code: CODES.moveDuplicates, description: "Telephone number list can't contain duplicates." });
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+    const now = this.now();
+    const move: MoveRecord = {
+      id: randomUUID(),
+      accountId,
+      createdByUser: account.username,
+      customerOrderId: request.customerOrderId,
+      sourceAccountId: request.sourceAccountId?.trim(),
+      siteId,
+      sipPeerId: sipPeerId!,
+      numbers: [...request.numbers],
+      moved: [],
+      orderCreateDate: iso(now),
+      lastModifiedDate: iso(now),
+      status: "RECEIVED",
+      errors: [],
+      dueAtMs: now + this.delays.orderDelayMs,
+    };
+    this.moves.set(move.id, move);
+    this.pendingMoves.add(move.id);
+    this.changed();
+    return move;
+  }
+
+  /**
+   * Moves each number in service on the account to the order's site and location; the move order becomes the
+   * number's order in `GET /tns/{tn}` (undocumented: the stricter reading, so an owner must know its move orders).
+   * A number already there counts as moved (undocumented: what a retried move needs).
+   */
+  private processMove(m: MoveRecord): void {
+    this.pendingMoves.delete(m.id);
+    m.dueAtMs = undefined;
+    const now = iso(this.now());
+    for (const tn of m.numbers) {
+      const rec = this.tns.get(tn);
+      if (rec?.status === "Inservice" && rec.accountId === m.accountId) {
+        Object.assign(rec, {
+          siteId: m.siteId,
+          peerId: m.sipPeerId,
+          orderId: m.id,
+          orderType: "MOVE_TNS_ORDER",
+          orderCreateDate: m.orderCreateDate,
+          lastModifiedDate: now,
+        });
+        m.moved.push(tn);
+      } else if (rec?.status === "Inservice") {
+        m.errors.push({
+          code: CODES.notThisAccount,
+          description: "Number does not belong to this account.",
+          telephoneNumber: tn,
+        });
+      } else {
+        m.errors.push({ code: CODES.tnNotActive, description: "Telephone Number Not Active.", telephoneNumber: tn });
+      }
+    }
+    m.status = m.errors.length === 0 ? "COMPLETE" : m.moved.length > 0 ? "PARTIAL" : "FAILED";
+    m.lastModifiedDate = now;
+  }
+
+  /** A move order of this account, or NotFoundError. */
+  getMove(accountId: string, id: string): MoveRecord {
+    const m = this.moves.get(id);
+    if (!m || m.accountId !== accountId) throw new NotFoundError(`Move order ${id} not found`);
+    return m;
+  }
+
+  /** Move orders of an account, oldest first. */
+  listMoves(accountId: string): MoveRecord[] {
+    return [...this.moves.values()].filter((m) => m.accountId === accountId);
+  }
+
   // ---- telephone numbers -------------------------------------------------------------------------------------
 
   /** The record of any known number (any account), or undefined. */
@@ -1202,6 +1403,8 @@ export class NumbersModel {
   reset(): void {
     this.orders.clear();
     this.disconnects.clear();
+    this.moves.clear();
+    this.pendingMoves.clear();
     this.pendingOrders.clear();
     this.pendingDisconnects.clear();
     this.agingTns.clear();
@@ -1221,6 +1424,7 @@ export class NumbersModel {
       extraInventory: this.extraInventory,
       orders: [...this.orders.values()],
       disconnects: [...this.disconnects.values()],
+      moves: [...this.moves.values()],
     };
   }
 
@@ -1242,6 +1446,10 @@ export class NumbersModel {
     for (const d of s.disconnects) {
       this.disconnects.set(d.id, d);
       if (d.status === "RECEIVED") this.pendingDisconnects.add(d.id);
+    }
+    for (const m of s.moves ?? []) {
+      this.moves.set(m.id, m);
+      if (m.status === "RECEIVED") this.pendingMoves.add(m.id);
     }
     this.reschedule();
   }

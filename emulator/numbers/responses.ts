@@ -17,6 +17,8 @@ import { CODES } from "./errors";
 import {
   type DisconnectRecord,
   type DisconnectRequest,
+  type MoveRecord,
+  type MoveRequest,
   type NumbersModel,
   type OrderRecord,
   type OrderRequest,
@@ -97,6 +99,19 @@ export function parseDisconnect(body: string): DisconnectRequest {
     numbers: texts(child(type, "TelephoneNumberList"), "TelephoneNumber"),
     disconnectMode: text(type, "DisconnectMode") ?? text(node, "DisconnectMode"),
     protected: text(type, "Protected") ?? text(node, "Protected"),
+  };
+}
+
+/** Reads `<MoveTnsOrder>` (numbers.yml CreateMoveTnsOrder). */
+export function parseMove(body: string): MoveRequest {
+  const { node } = parseXmlBody(body, ["MoveTnsOrder"]);
+  return {
+    customerOrderId: text(node, "CustomerOrderId"),
+    sourceAccountId: text(node, "SourceAccountId"),
+    e911ServiceAction: text(node, "E911ServiceAction"),
+    siteId: text(node, "SiteId"),
+    sipPeerId: text(node, "SipPeerId"),
+    numbers: texts(child(node, "TelephoneNumbers"), "TelephoneNumber"),
   };
 }
 
@@ -430,6 +445,107 @@ function tnDocument(rec: TnRecord): XmlElement {
     tx("SiteId", rec.siteId),
     tx("AccountId", rec.accountId),
   );
+}
+
+/**
+ * A move order as numbers.yml's examples show it: `<MoveTnsOrder>` with ProcessingStatus, the numbers (those asked
+ * for while RECEIVED, those moved once final) and `<Errors><Error>` naming each number it could not move.
+ */
+function moveDocument(m: MoveRecord): XmlElement {
+  const final = m.status !== "RECEIVED";
+  return el(
+    "MoveTnsOrder",
+    tx("OrderCreateDate", m.orderCreateDate),
+    tx("AccountId", m.accountId),
+    tx("SourceAccountId", m.sourceAccountId),
+    tx("CreatedByUser", m.createdByUser),
+    tx("OrderId", m.id),
+    tx("CustomerOrderId", m.customerOrderId),
+    tx("LastModifiedDate", m.lastModifiedDate),
+    tx("SiteId", m.siteId),
+    tx("SipPeerId", m.sipPeerId),
+    el("TelephoneNumbers", ...(final ? m.moved : m.numbers).map((tn) => tx("TelephoneNumber", tn))),
+    tx("ProcessingStatus", m.status),
+    m.errors.length > 0 &&
+      el(
+        "Errors",
+        ...m.errors.map((e) =>
+          el(
+            "Error",
+            tx("Code", e.code),
+            tx("Description", e.description),
+            el("TelephoneNumbers", tx("TelephoneNumber", e.telephoneNumber)),
+          ),
+        ),
+      ),
+  );
+}
+
+/**
+ * `POST /accounts/{a}/moveTns` → 201 `<MoveTnsOrderResponse><MoveTnsOrder>` and a Location; a refusal is the
+ * documented 400 `<MoveTnsOrderResponse><ProcessingStatus>FAILED</ProcessingStatus><Errors><Code/><Description/>`.
+ */
+export function createMove(model: NumbersModel, req: ApiRequest): ApiResponse {
+  let move: MoveRecord;
+  try {
+    move = model.placeMove(req.params.accountId, parseMove(req.body));
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return xmlResponse(
+      400,
+      el(
+        "MoveTnsOrderResponse",
+        tx("ProcessingStatus", "FAILED"),
+        ...err.details.map((e) => el("Errors", tx("Code", e.code), tx("Description", e.description))),
+      ),
+    );
+  }
+  return xmlResponse(201, el("MoveTnsOrderResponse", moveDocument(move)), {
+    Location: `${req.baseUrl}/accounts/${move.accountId}/moveTns/${move.id}`,
+  });
+}
+
+/**
+ * `GET /accounts/{a}/moveTns?tn=&customerOrderId=`: the reference marks both filters required (1003 without them);
+ * rows as in its example, `<MoveTnsOrders><TotalCount/><MoveTnsOrderSummary>…`. No match is an empty list.
+ */
+export function listMoves(model: NumbersModel, req: ApiRequest): ApiResponse {
+  const tn = req.query.get("tn") ?? "";
+  const customerOrderId = req.query.get("customerOrderId") ?? "";
+  const missing = [...(tn === "" ? ["tn"] : []), ...(customerOrderId === "" ? ["customerOrderId"] : [])].map(
+    (name) => ({ code: CODES.required, description: `${name} is required` }),
+  );
+  if (missing.length > 0) throw new ValidationError(missing);
+  const rows = model
+    .listMoves(req.params.accountId)
+    .filter((m) => m.customerOrderId === customerOrderId && m.numbers.includes(tn.replace(/^\+?1(?=\d{10}$)/, "")));
+  return xmlResponse(
+    200,
+    el(
+      "MoveTnsOrders",
+      tx("TotalCount", rows.length),
+      ...rows.map((m) =>
+        el(
+          "MoveTnsOrderSummary",
+          tx("accountId", m.accountId),
+          tx("SourceAccountId", m.sourceAccountId),
+          tx("CountOfTNs", m.numbers.length),
+          tx("CustomerOrderId", m.customerOrderId),
+          tx("userId", m.createdByUser),
+          tx("lastModifiedDate", m.lastModifiedDate),
+          tx("OrderDate", m.orderCreateDate),
+          tx("OrderType", "move_tn_orders"),
+          tx("OrderStatus", m.status),
+          tx("OrderId", m.id),
+        ),
+      ),
+    ),
+  );
+}
+
+/** `GET /accounts/{a}/moveTns/{id}`: the bare `<MoveTnsOrder>` of numbers.yml's ReadMoveTnsOrder example. */
+export function getMove(model: NumbersModel, req: ApiRequest): ApiResponse {
+  return xmlResponse(200, moveDocument(model.getMove(req.params.accountId, req.params.orderId)));
 }
 
 /** `GET /tns/{tn}`: answers for any number Bandwidth knows, whichever account holds it. */

@@ -665,6 +665,20 @@ export class ProvisioningModel {
     return { site: true, peer: peer !== undefined && peer.siteId === siteId };
   }
 
+  /** Where a move may go: whether the site exists, the site the location is under, and the site's default location. */
+  locate(
+    accountId: string,
+    siteId: string,
+    peerId?: string,
+  ): { site: boolean; peerSiteId?: string; defaultPeerId?: string } {
+    const peer = peerId === undefined ? undefined : this.peers.get(key(accountId, peerId));
+    return {
+      site: this.sites.has(key(accountId, siteId)),
+      peerSiteId: peer?.siteId,
+      defaultPeerId: this.listPeers(accountId, siteId).find((p) => p.isDefaultPeer)?.peerId,
+    };
+  }
+
   /** The site's locations. */
   listPeers(accountId: string, siteId: string): PeerRecord[] {
     return [...this.peers.values()].filter((p) => p.accountId === accountId && p.siteId === siteId);

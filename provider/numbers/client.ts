@@ -19,7 +19,9 @@ import type {
   AvailableNumber,
   AvailableNumbersQuery,
   DisconnectInfo,
+  MoveOrderInfo,
   NewDisconnect,
+  NewMove,
   NewOrder,
   OrderInfo,
   OrderSummary,
@@ -467,6 +469,66 @@ export class NumbersClient {
       requestedNumbers: numbersIn(descend(request, "DisconnectTelephoneNumberOrderType", "TelephoneNumberList")),
       errors: readErrorDetails(response),
       orderCreateDate: isoDate(text(request, "OrderCreateDate")),
+    };
+  }
+
+  /**
+   * Places a move order (`POST /accounts/{a}/moveTns`, numbers.yml CreateMoveTnsOrder): the numbers go to the site and
+   * location named, and the order says when it is done. A refusal is an ApiError carrying each documented code.
+   */
+  async createMoveOrder(m: NewMove): Promise<{ orderId: string; status: string }> {
+    const { doc, headers } = await this.send(
+      "POST",
+      this.accountPath("moveTns"),
+      NumbersCategory.ORDER,
+      "MoveTnsOrder",
+      {
+        CustomerOrderId: m.customerOrderId,
+        SiteId: m.siteId,
+        SipPeerId: m.sipPeerId,
+        TelephoneNumbers: { TelephoneNumber: m.telephoneNumbers.map(tenDigitNumber) },
+      },
+    );
+    const order = descend(doc, "MoveTnsOrderResponse", "MoveTnsOrder");
+    const orderId = text(order, "OrderId") ?? lastPathSegment(headers.location);
+    if (!orderId) throw missingId("move order", readErrorDetails(doc));
+    return { orderId, status: text(order, "ProcessingStatus") ?? "RECEIVED" };
+  }
+
+  /**
+   * Move orders that carry a number and a CustomerOrderId (`GET /accounts/{a}/moveTns?tn=&customerOrderId=`, both
+   * required by the reference): how a move whose answer was lost is found. A 404 or 204 is none.
+   */
+  async findMoveOrders(customerOrderId: string, tn: string): Promise<Array<{ orderId: string; status: string }>> {
+    let doc: XmlNode;
+    try {
+      ({ doc } = await this.get(this.accountPath("moveTns"), NumbersCategory.HISTORY, {
+        tn: tenDigitNumber(tn),
+        customerOrderId,
+      }));
+    } catch (err) {
+      if (err instanceof NotFoundError) return [];
+      throw err;
+    }
+    return nodes(child(doc, "MoveTnsOrders"), "MoveTnsOrderSummary")
+      .map((row) => ({ orderId: text(row, "OrderId") ?? "", status: text(row, "OrderStatus") ?? "" }))
+      .filter((row) => row.orderId !== "");
+  }
+
+  /** Reads a move order (`GET /accounts/{a}/moveTns/{id}`); FAILED and PARTIAL are returned with every error. */
+  async getMoveOrder(orderId: string): Promise<MoveOrderInfo> {
+    const { doc } = await this.get(this.accountPath("moveTns", orderId), NumbersCategory.HISTORY);
+    // The reference's example is a bare <MoveTnsOrder>; the create answer wraps it: read either.
+    const order = child(doc, "MoveTnsOrder") ?? descend(doc, "MoveTnsOrderResponse", "MoveTnsOrder") ?? {};
+    return {
+      orderId: text(order, "OrderId") ?? orderId,
+      status: text(order, "ProcessingStatus") ?? "",
+      siteId: text(order, "SiteId"),
+      sipPeerId: text(order, "SipPeerId"),
+      telephoneNumbers: texts(child(order, "TelephoneNumbers"), "TelephoneNumber"),
+      errors: readErrorDetails({ Errors: child(order, "Errors") ?? {} }),
+      orderCreateDate: isoDate(text(order, "OrderCreateDate")),
+      lastModifiedDate: isoDate(text(order, "LastModifiedDate")),
     };
   }
 

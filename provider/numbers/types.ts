@@ -143,6 +143,35 @@ export interface DisconnectInfo {
   orderCreateDate?: string;
 }
 
+/** A move order (`POST /accounts/{a}/moveTns`): numbers in service on the account go to a site and location. */
+export interface NewMove {
+  /** Your own id (≤ 40 letters, digits, dashes, spaces). */
+  customerOrderId?: string;
+  /** The destination site. */
+  siteId: string;
+  /** The destination location (SIP peer); Bandwidth uses the site's default when absent. */
+  sipPeerId?: string;
+  /** 10-digit or +1 E.164, at most 5000; sent as 10 digits. */
+  telephoneNumbers: string[];
+}
+
+/** What the API knows about a move order (`GET /accounts/{a}/moveTns/{id}`). */
+export interface MoveOrderInfo {
+  orderId: string;
+  /** ProcessingStatus: RECEIVED, PROCESSING, COMPLETE, PARTIAL, FAILED. */
+  status: string;
+  siteId?: string;
+  sipPeerId?: string;
+  /** The numbers the answer lists (asked for while pending; the spec's PARTIAL example lists the moved ones). */
+  telephoneNumbers: string[];
+  /** Every error, one entry per number it names. */
+  errors: ApiErrorDetail[];
+  /** ISO 8601. */
+  orderCreateDate?: string;
+  /** ISO 8601. */
+  lastModifiedDate?: string;
+}
+
 /** `/tns/{tn}`: a number's status and the order that last touched it. */
 export interface TelephoneNumberInfo {
   telephoneNumber: string;

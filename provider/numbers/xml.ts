@@ -192,11 +192,15 @@ export function readErrorDetails(doc: XmlNode): ApiErrorDetail[] {
   const found: ApiErrorDetail[] = [];
   const walk = (node: XmlNode): void => {
     for (const [name, value] of Object.entries(node)) {
-      if (name === "Error") {
-        for (const e of nodes(node, "Error")) {
-          found.push(
-            detailFrom(text(e, "Code") ?? text(e, "ErrorCode"), text(e, "Description"), text(e, "TelephoneNumber")),
-          );
+      // A move order's 400 writes each error as `<Errors><Code/><Description/></Errors>` (numbers.yml CreateMoveTnsOrder).
+      const bareErrors = name === "Errors" ? nodes(node, "Errors").filter((e) => text(e, "Code") !== undefined) : [];
+      if (name === "Error" || bareErrors.length > 0) {
+        for (const e of name === "Error" ? nodes(node, "Error") : bareErrors) {
+          const code = text(e, "Code") ?? text(e, "ErrorCode");
+          // An error may name several numbers under <TelephoneNumbers> (a move order's): one entry for each.
+          const tns = [...texts(e, "TelephoneNumber"), ...texts(child(e, "TelephoneNumbers"), "TelephoneNumber")];
+          if (tns.length === 0) found.push(detailFrom(code, text(e, "Description")));
+          for (const tn of tns) found.push(detailFrom(code, text(e, "Description"), tn));
         }
       } else if (name === "ResponseStatus") {
         const status = child(node, "ResponseStatus");

@@ -26,7 +26,11 @@ export const ADOPTED_ORDER_TYPE = "AdoptedOrder";
 /** How long one `pulumi up` or `destroy` waits for an order or disconnect unless timeoutSeconds says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 900;
 /** Inputs whose change means other numbers: the resource is replaced. */
-export const REPLACE_KEYS = ["siteId", "peerId", "adoptOrderId", ...SEARCH_KEYS] as const;
+export const REPLACE_KEYS = ["adoptOrderId", ...SEARCH_KEYS] as const;
+/** Where the numbers are: a change moves them in place (Bandwidth's move order), never replaces them. */
+export const LOCATION_KEYS = ["siteId", "peerId"] as const;
+/** The inputs a derived CustomerOrderId covers, in the order they are hashed (unchanged, so existing ids stay). */
+const DERIVED_ID_KEYS = [...LOCATION_KEYS, ...REPLACE_KEYS] as const;
 
 function deriveCustomerOrderId(parts: unknown[]): string {
   const digest = createHash("sha256").update(JSON.stringify(parts)).digest("hex");
@@ -141,10 +145,11 @@ export function checkPhoneNumberOrder(
   if (coid !== undefined) out.customerOrderId = coid;
   else if (!c.given("customerOrderId")) {
     // Every replace-triggering input is in the id, so a replacement never carries the id of what it replaces. The
-    // number set and quantity are left out: they change in place, the order's identity does not.
+    // number set and quantity are left out: they change in place, the order's identity does not. Site and peer stay
+    // in it (they replaced the resource once), so the ids of existing stacks do not change.
     const parts: unknown[] = [organization ?? null, resourceKey ?? null, kind ?? null];
-    for (const key of REPLACE_KEYS) parts.push(out[key] ?? (criteria as Record<string, unknown>)[key] ?? null);
-    const anyUnknown = ["organization", ...REPLACE_KEYS].some((k) => c.unknown(k));
+    for (const key of DERIVED_ID_KEYS) parts.push(out[key] ?? (criteria as Record<string, unknown>)[key] ?? null);
+    const anyUnknown = ["organization", ...DERIVED_ID_KEYS].some((k) => c.unknown(k));
     out.customerOrderId = anyUnknown ? UNKNOWN : deriveCustomerOrderId(parts);
   }
   refuseSelfAdoption(c, olds, out);

@@ -1,9 +1,12 @@
-/** The declarative diff of a PhoneNumberOrder: what replaces it, what updates it in place, what an update keeps. */
+/**
+ * The declarative diff of a PhoneNumberOrder: what replaces it (other criteria), what updates it in place (name, the
+ * number set, site and peer, settings), and what an update keeps.
+ */
 import type * as pulumi from "@pulumi/pulumi";
 import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
 import { sameValue } from "../resources/lifecycle";
 import { isUnknown } from "../validation";
-import { criteriaKind, EXISTING_ORDER_TYPE, REPLACE_KEYS } from "./check";
+import { criteriaKind, EXISTING_ORDER_TYPE, LOCATION_KEYS, REPLACE_KEYS } from "./check";
 
 /** Inputs that only change how later calls are made: an update that calls nothing. */
 export const SETTING_KEYS = [
@@ -30,7 +33,11 @@ export const STABLE_WHEN_NUMBERS_KEPT = [
   "siteId",
   "peerId",
   "accountId",
+  "moveOrderIds",
 ] as const;
+
+/** Outputs a move changes: the location and the move orders that carried the numbers there. */
+const MOVED = new Set<string>([...LOCATION_KEYS, "moveOrderIds"]);
 
 /** The declarative diff. No network: it compares the state with the checked inputs. */
 export function diffPhoneNumberOrder(
@@ -54,9 +61,14 @@ export function diffPhoneNumberOrder(
   const pending = (olds.pendingOrderIds ?? []).length > 0;
   // Slots vacated by a refreshed loss are either refilled or, with a lowered quantity, accepted and forgotten.
   const vacated = (olds.vacatedSlots ?? []).length > 0;
-  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated;
-  // What an in-place update keeps: without this a rename previews every number (and each dependent) as unknown.
-  const stables = replaces.length === 0 && !numbersChange && !pending ? [...STABLE_WHEN_NUMBERS_KEPT] : undefined;
+  // A new site or location moves the numbers in place: the same numbers, each at its index.
+  const moved = LOCATION_KEYS.some((k) => !sameValue(olds[k], news[k]));
+  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated || moved;
+  // What an in-place update keeps: without this a rename or a move previews every number (and each dependent) as unknown.
+  const stables =
+    replaces.length === 0 && !numbersChange && !pending
+      ? STABLE_WHEN_NUMBERS_KEPT.filter((k) => !moved || !MOVED.has(k))
+      : undefined;
   return { changes, replaces, stables, deleteBeforeReplace: false };
 }
 

@@ -31,6 +31,13 @@ export interface Holding {
   orderCreateDate?: string;
   /** Indexes of numbers lost since the last update, refilled in place by the next order. */
   vacatedSlots: number[];
+  /** Move orders placed to move the numbers to another site or location (Bandwidth names them as the numbers' order). */
+  moveOrderIds?: string[];
+}
+
+/** The resource's own orders: every number order, and every move order (Bandwidth names it as a moved number's order). */
+export function ownOrderIds(h: Holding): string[] {
+  return [...h.orderIds, ...(h.moveOrderIds ?? [])];
 }
 
 /** How progress lines and errors name the resource: `PhoneNumberOrder <resource name>`. */
@@ -56,6 +63,7 @@ export function toOutputs(inputs: PhoneNumberOrderInputs, h: Holding): PhoneNumb
     ...h,
     telephoneNumbers: held,
     e164Numbers: held.map(toE164),
+    moveOrderIds: h.moveOrderIds ?? [],
   };
   if (out.telephoneNumbers === undefined) out.telephoneNumbers = [];
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
@@ -74,6 +82,7 @@ export function holdingOf(state: PhoneNumberOrderOutputs): Holding {
     failedNumbers: [...(state.failedNumbers ?? [])],
     orderCreateDate: state.orderCreateDate,
     vacatedSlots: [...(state.vacatedSlots ?? [])],
+    moveOrderIds: [...(state.moveOrderIds ?? [])],
   };
 }
 
@@ -149,6 +158,7 @@ export function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs
     "orderCreateDate",
     "vacatedSlots",
     "accountId",
+    "moveOrderIds",
   ]) {
     delete inputs[key];
   }

@@ -7,7 +7,7 @@ import { isPending } from "../numbers/watch";
 import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
 import { mapLimit, progress } from "../resources/lifecycle";
 import { toE164 } from "../validation";
-import { absorb, deadlineOf, holdingOf, label, sameAccount } from "./holding";
+import { absorb, deadlineOf, holdingOf, label, ownOrderIds, sameAccount } from "./holding";
 import { describeLost, proveOwnership } from "./ownership";
 import { describe, settle } from "./placement";
 
@@ -112,7 +112,7 @@ export async function destroy(_id: string, props: PhoneNumberOrderOutputs): Prom
   // Only numbers still under the resource's own orders are let go: a retried destroy runs on the old outputs, and a
   // number may have been disconnected behind the stack's back and reconnected by another order since.
   const { owned, lost } = await proveOwnership(client, h.telephoneNumbers, {
-    orderIds: h.orderIds,
+    orderIds: ownOrderIds(h),
     accountId: h.accountId!,
     since: h.orderCreateDate,
   });

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient } from "../clients";
 import { numbersSettings } from "../config";
-import { OrderFailedError } from "../errors";
+import { MoveRefusedError, OrderFailedError } from "../errors";
 import type { NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
 import { ADOPTED_ORDER_TYPE, checkPhoneNumberOrder, criteriaKind, criteriaOf } from "../orders/check";
@@ -18,6 +18,7 @@ import {
   inputsOf,
   keepsOrder,
   label,
+  ownOrderIds,
   recordedInputs,
   sameAccount,
   stillWaiting,
@@ -26,6 +27,7 @@ import {
 } from "../orders/holding";
 import { acquire, claim, extraCustomerOrderId, ORDER_FAILED_NEXT, orderFailure, settle } from "../orders/placement";
 import { describeLost, proveOwnership } from "../orders/ownership";
+import { moveNumbers, type NumberLocation, sameLocation } from "../orders/move";
 import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
 import { progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
@@ -36,9 +38,9 @@ export { diffPhoneNumberOrder } from "../orders/diff";
 
 /** The arguments of a PhoneNumberOrder: where the numbers go, how to choose them, and how to wait and let go. */
 export interface PhoneNumberOrderArgs {
-  /** The site (sub-account) the numbers are ordered into. Changing it replaces the resource. */
+  /** The site (sub-account) the numbers are ordered into. Changing it moves the numbers there in place (a move order). */
   siteId: pulumi.Input<string>;
-  /** The SIP peer (location) under the site. Changing it replaces the resource. */
+  /** The SIP peer (location) under the site. Changing it moves the numbers there in place; none means the site's default. */
   peerId?: pulumi.Input<string>;
   /** The order's name in Bandwidth (at most 50 characters; default: the resource name). Renamed in place. */
   name?: pulumi.Input<string>;
@@ -94,9 +96,9 @@ export interface PhoneNumberOrderArgs {
 
 /** The checked, normalised inputs as the provider sees them. */
 export interface PhoneNumberOrderInputs extends Criteria {
-  /** The site (sub-account) the numbers are ordered into; changing it replaces the resource. */
+  /** The site (sub-account) the numbers are ordered into; changing it moves the numbers in place. */
   siteId: string;
-  /** The SIP peer (location) under the site the numbers land on; changing it replaces the resource. */
+  /** The SIP peer (location) under the site the numbers land on; changing it moves the numbers in place. */
   peerId?: string;
   /** The order's name in Bandwidth (the resource name unless given); a change renames the orders in place. */
   name: string;
@@ -149,6 +151,11 @@ export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
    * `pulumi up` puts replacements there, so every surviving number keeps its index (and whatever uses `e164Numbers[i]`).
    */
   vacatedSlots: number[];
+  /**
+   * Move orders placed to move the numbers to another site or location, oldest first. Bandwidth names a moved
+   * number's move order as its order, so these count as the resource's own orders.
+   */
+  moveOrderIds: string[];
 }
 
 const MODULE = "pulumi-bandwidth/internal/resources/phoneNumberOrder";
@@ -203,7 +210,7 @@ async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.
   for (const orderId of [...h.pendingOrderIds]) absorb(h, await client.getOrder(orderId));
   // Each number is read: one that left by any road (disconnected, reconnected under another order) drops out.
   const { lost } = await proveOwnership(client, h.telephoneNumbers, {
-    orderIds: h.orderIds,
+    orderIds: ownOrderIds(h),
     accountId: h.accountId!,
     each: true,
   });
@@ -226,26 +233,38 @@ async function update(
   const deadline = deadlineOf(news);
   const h = holdingOf(olds);
   sameAccount(olds, h);
-  const stateNow = () => toOutputs(recordedInputs(olds, news, h), h);
+  // Where the numbers are: the state's location until a move to the new one has finished.
+  const at: NumberLocation = { siteId: olds.siteId, peerId: olds.peerId };
+  const stateNow = () => toOutputs({ ...recordedInputs(olds, news, h), ...at }, h);
   const fail = (message: string): never => {
     throw new ResourceInitError(message, id, withProvider(stateNow(), news));
   };
   for (const orderId of h.orderIds) claim(orderId, news);
   try {
-    await updateHolding(client, olds, news, h, deadline, fail);
+    await updateHolding(client, olds, news, h, at, deadline, fail);
   } catch (e) {
+    if (e instanceof MoveRefusedError) {
+      // A refused move request changed nothing: the engine keeps the state as it was, and the error its class.
+      if (e.orderId === undefined && (olds.pendingOrderIds ?? []).length === 0) throw e;
+      // A move order was placed: the state records it, since Bandwidth names it as each moved number's order.
+      throw Object.assign(new ResourceInitError(e.message, id, withProvider(stateNow(), news)), { cause: e });
+    }
     // Whatever failed, the state keeps every order placed so far (a new order id included).
     throw keepsOrder(e, who, id, withProvider(stateNow(), news));
   }
   return { outs: stateNow() };
 }
 
-/** The body of update: resume pending orders, rename, then order or disconnect the difference. */
+/**
+ * The body of update: resume pending orders, rename, move the numbers to a new site or location (`at` follows them),
+ * then order or disconnect the difference.
+ */
 async function updateHolding(
   client: NumbersClient,
   olds: PhoneNumberOrderOutputs,
   news: PhoneNumberOrderInputs,
   h: Holding,
+  at: NumberLocation,
   deadline: number,
   fail: (message: string) => never,
 ): Promise<void> {
@@ -261,6 +280,16 @@ async function updateHolding(
   if (news.name !== olds.name) {
     for (const orderId of h.orderIds) await client.updateOrder(orderId, { name: news.name });
     progress(`${who}: renamed ${h.orderIds.length} order(s) to ${JSON.stringify(news.name)}`);
+  }
+
+  const to: NumberLocation = { siteId: news.siteId, peerId: news.peerId };
+  if (!sameLocation(at, to)) {
+    // A location change moves the numbers the customers call; it never buys new ones or lets the old ones go.
+    if (h.telephoneNumbers.length > 0) await moveNumbers(client, h, to, news.customerOrderId, deadline, who);
+    Object.assign(at, { siteId: to.siteId, peerId: to.peerId });
+    progress(
+      `${who}: ${h.telephoneNumbers.length} number(s) now on site ${to.siteId}${to.peerId ? `, location ${to.peerId}` : ""}`,
+    );
   }
 
   const criteria = criteriaOf(news);
@@ -291,7 +320,7 @@ async function updateHolding(
   if (toRemove.length > 0) {
     // A surplus number that is no longer this resource's is let go without a disconnect: it is someone else's now.
     const { owned, lost } = await proveOwnership(client, toRemove, {
-      orderIds: h.orderIds,
+      orderIds: ownOrderIds(h),
       accountId: h.accountId!,
       since: h.orderCreateDate,
     });
@@ -375,6 +404,8 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
   declare readonly vacatedSlots: pulumi.Output<number[]>;
   /** The Bandwidth account holding the numbers; another account's credentials are refused. */
   declare readonly accountId: pulumi.Output<string | undefined>;
+  /** Move orders that moved the numbers to another site or location, oldest first. */
+  declare readonly moveOrderIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: PhoneNumberOrderArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
@@ -387,6 +418,7 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
       orderCreateDate: undefined,
       vacatedSlots: undefined,
       accountId: undefined,
+      moveOrderIds: undefined,
     };
     const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     const organization = currentOrganization();

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { ApiError } from "../../provider/http/errors";
 import { closeSharedPools } from "../../provider/http/transport";
 import { NumbersClient } from "../../provider/numbers/client";
 import { ProvisioningClient } from "../../provider/provisioning/client";
@@ -159,6 +160,56 @@ describe("contract: clients parse Bandwidth's documented responses", function ()
         telephoneNumber: "2055551212",
       },
     ]);
+  });
+
+  it("move order create: sends only documented elements and reads the id and RECEIVED", async () => {
+    const { client, server: s } = await numbersAnswering(201, doc.MOVE_CREATE_RESPONSE);
+    const placed = await client.createMoveOrder({
+      customerOrderId: "ICPA123ABC",
+      siteId: "743",
+      sipPeerId: "303716",
+      telephoneNumbers: ["9199918388", "+14158714245"],
+    });
+    expect(placed).to.deep.equal({ orderId: "093a9f9b-1a78-4e47-b6e2-776a484596f4", status: "RECEIVED" });
+    expect(s.requests[0].url).to.match(/\/accounts\/[^/]+\/moveTns$/);
+    // Every element we send is one the documented request has, with the same names and nesting.
+    expect(missingPaths(xmlPaths(s.requests[0].body), xmlPaths(doc.MOVE_CREATE_REQUEST))).to.deep.equal([]);
+    expect(s.requests[0].body).to.contain("<TelephoneNumber>4158714245</TelephoneNumber>");
+  });
+
+  it("move order refused (400): every documented code, 7309 and 7312", async () => {
+    const { client } = await numbersAnswering(400, doc.MOVE_CREATE_REFUSED_RESPONSE);
+    const err = await client
+      .createMoveOrder({ siteId: "743", sipPeerId: "303716", telephoneNumbers: ["9199918388"] })
+      .then(
+        () => undefined,
+        (e: unknown) => e as ApiError,
+      );
+    expect(err).to.be.instanceOf(ApiError);
+    expect(err?.errors.map((e) => e.code)).to.deep.equal(["7309", "7312"]);
+  });
+
+  it("move order GET, PARTIAL: status, destination, numbers and each error with the number it names", async () => {
+    const { client } = await numbersAnswering(200, doc.MOVE_GET_PARTIAL_RESPONSE);
+    const move = await client.getMoveOrder("bf1305b8-8998-1111-2222-51ba3ce52d4e");
+    expect(move).to.deep.include({ status: "PARTIAL", siteId: "65487", sipPeerId: "885544" });
+    expect(move.telephoneNumbers).to.have.length(5);
+    expect(move.errors).to.deep.equal([
+      { code: "7518", description: "Telephone Number Not Active.", telephoneNumber: "2262665583" },
+    ]);
+  });
+
+  it("move orders list: each row's OrderId and OrderStatus, filtered by tn and customerOrderId", async () => {
+    const { client, server: s } = await numbersAnswering(200, doc.MOVE_LIST_RESPONSE);
+    const rows = await client.findMoveOrders("CustomerOrderId", "+19199918388");
+    expect(rows).to.deep.equal([
+      { orderId: "211a103c-5f9c-4117-8833-c574bdc390fd", status: "COMPLETE" },
+      { orderId: "8dc32f09-2329-4c73-b702-526f46b02712", status: "PARTIAL" },
+    ]);
+    expect(s.requests[0].url)
+      .to.match(/\/moveTns\?/)
+      .and.to.contain("tn=9199918388")
+      .and.to.contain("customerOrderId=CustomerOrderId");
   });
 
   it("tns/{tn}: status and the last order", async () => {

@@ -109,6 +109,51 @@ describe("contract: the emulator answers as Bandwidth documents", function () {
     sameShape(doc.TN_GET_RESPONSE, text);
   });
 
+  let moveId = "";
+
+  /** The documented move request, with this account's ids and the numbers given. */
+  function moveRequest(siteId: string, peerId: string, numbers: string[]): string {
+    return doc.MOVE_CREATE_REQUEST.replace("<SiteId>743</SiteId>", `<SiteId>${siteId}</SiteId>`)
+      .replace("<SipPeerId>303716</SipPeerId>", `<SipPeerId>${peerId}</SipPeerId>`)
+      .replace("12346159", emulator.credentials.accountId)
+      .replace(
+        /<TelephoneNumbers>[\s\S]*<\/TelephoneNumbers>/,
+        `<TelephoneNumbers>${numbers.map((tn) => `<TelephoneNumber>${tn}</TelephoneNumber>`).join("")}</TelephoneNumbers>`,
+      );
+  }
+
+  it("move order create: the documented request is taken and the answer has the documented shape", async () => {
+    const peer = emulator.model.provisioning.createPeer(emulator.credentials.accountId, emulator.credentials.siteId, {
+      peerName: "contract move",
+    });
+    // The ordered number moves; a number not in service (the GET example's) makes the order PARTIAL.
+    const body = moveRequest(emulator.credentials.siteId, peer.peerId, [orderedNumber, "2262665583"]);
+    const { status, text } = await call("POST", `${accountPath}/moveTns`, body);
+    expect(status, text).to.equal(201);
+    sameShape(doc.MOVE_CREATE_RESPONSE, text);
+    moveId = /<OrderId>([^<]+)<\/OrderId>/.exec(text)?.[1] ?? "";
+    expect(moveId).to.not.equal("");
+  });
+
+  it("move order GET, PARTIAL: the number not active fails with 7518", async () => {
+    const text = await until(`${accountPath}/moveTns/${moveId}`, (t) => t.includes("<ProcessingStatus>PARTIAL<"));
+    sameShape(doc.MOVE_GET_PARTIAL_RESPONSE, text);
+    expect(text).to.match(/<Code>7518<\/Code>/);
+    const tn = await call("GET", `${emulator.dashboardUrl}/tns/${orderedNumber}`);
+    expect(tn.text).to.contain(`<OrderId>${moveId}</OrderId>`);
+  });
+
+  it("move order refused: the documented 400 for an unknown site and SIP peer (7309, 7312)", async () => {
+    const { status, text } = await call(
+      "POST",
+      `${accountPath}/moveTns`,
+      moveRequest("743", "303716", [orderedNumber]),
+    );
+    expect(status, text).to.equal(400);
+    sameShape(doc.MOVE_CREATE_REFUSED_RESPONSE, text);
+    expect(text).to.match(/<Code>7309<\/Code>[\s\S]*<Code>7312<\/Code>/);
+  });
+
   it("v1 phone number GET", async () => {
     const c = emulator.credentials;
     const numbers = `${emulator.voiceUrl}/v1/users/${encodeURIComponent(c.userId)}/phoneNumbers`;

@@ -308,3 +308,116 @@ export const SMS_FEATURE_GET_RESPONSE = `<?xml version="1.0" encoding="UTF-8" st
       </SmppHosts>
    </SipPeerSmsFeature>
 </SipPeerSmsFeatureResponse>`;
+// Source: Bandwidth's Numbers API reference (api-docs `site/specs/numbers.yml`), POST /accounts/{accountId}/moveTns
+// (operationId CreateMoveTnsOrder), the request body example.
+export const MOVE_CREATE_REQUEST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrder>
+   <CustomerOrderId>ICPA123ABC</CustomerOrderId>
+   <SourceAccountId>12346159</SourceAccountId>
+   <E911ServiceAction>move</E911ServiceAction>
+   <SiteId>743</SiteId>
+   <SipPeerId>303716</SipPeerId>
+   <TelephoneNumbers>
+      <TelephoneNumber>9199918388</TelephoneNumber>
+      <TelephoneNumber>4158714245</TelephoneNumber>
+      <TelephoneNumber>4352154439</TelephoneNumber>
+      <TelephoneNumber>4352154466</TelephoneNumber>
+   </TelephoneNumbers>
+</MoveTnsOrder>`;
+
+// Source: the same operation, its 201 example.
+export const MOVE_CREATE_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrderResponse>
+   <MoveTnsOrder>
+      <OrderCreateDate>2020-09-15T16:36:22.076Z</OrderCreateDate>
+      <AccountId>9999999</AccountId>
+      <SourceAccountId>6555555</SourceAccountId>
+      <CreatedByUser>systemUser</CreatedByUser>
+      <OrderId>093a9f9b-1a78-4e47-b6e2-776a484596f4</OrderId>
+      <LastModifiedDate>2020-09-15T16:36:22.096Z</LastModifiedDate>
+      <SiteId>483</SiteId>
+      <TelephoneNumbers>
+         <TelephoneNumber>2032081004</TelephoneNumber>
+         <TelephoneNumber>2032081005</TelephoneNumber>
+      </TelephoneNumbers>
+      <ProcessingStatus>RECEIVED</ProcessingStatus>
+      <SipPeerId>500025</SipPeerId>
+   </MoveTnsOrder>
+</MoveTnsOrderResponse>`;
+
+// Source: the same operation, its 400 example (an invalid site and SIP peer).
+export const MOVE_CREATE_REFUSED_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrderResponse>
+   <ProcessingStatus>FAILED</ProcessingStatus>
+   <Errors>
+      <Code>7309</Code>
+      <Description>The site id was not supplied or is invalid.</Description>
+   </Errors>
+   <Errors>
+      <Code>7312</Code>
+      <Description>The sippeer id is invalid.</Description>
+   </Errors>
+</MoveTnsOrderResponse>`;
+
+// Source: Bandwidth's Numbers API reference, GET /accounts/{accountId}/moveTns/{orderId} (operationId ReadMoveTnsOrder),
+// its 200 example: a PARTIAL move with error 7518 for a number that is not active.
+export const MOVE_GET_PARTIAL_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrder>
+   <OrderCreateDate>2020-08-10T02:58:04.615Z</OrderCreateDate>
+   <AccountId>9900012</AccountId>
+   <SourceAccountId>9900013</SourceAccountId>
+   <CreatedByUser>jdb</CreatedByUser>
+   <OrderId>bf1305b8-8998-1111-2222-51ba3ce52d4e</OrderId>
+   <CustomerOrderId>123-456-789-abc</CustomerOrderId>
+   <LastModifiedDate>2018-01-09T02:58:05.298Z</LastModifiedDate>
+   <SiteId>65487</SiteId>
+   <SipPeerId>885544</SipPeerId>
+   <TelephoneNumbers>
+      <TelephoneNumber>2106078250</TelephoneNumber>
+      <TelephoneNumber>2109678273</TelephoneNumber>
+      <TelephoneNumber>2109678331</TelephoneNumber>
+      <TelephoneNumber>2109678337</TelephoneNumber>
+      <TelephoneNumber>2266401468</TelephoneNumber>
+   </TelephoneNumbers>
+   <ProcessingStatus>PARTIAL</ProcessingStatus>
+   <Errors>
+      <Error>
+         <Code>7518</Code>
+         <Description>Telephone Number Not Active.</Description>
+         <TelephoneNumbers>
+            <TelephoneNumber>2262665583</TelephoneNumber>
+         </TelephoneNumbers>
+      </Error>
+   </Errors>
+</MoveTnsOrder>`;
+
+// Source: Bandwidth's Numbers API reference, GET /accounts/{accountId}/moveTns (operationId ReadMoveTnsOrders), its
+// 200 example.
+export const MOVE_LIST_RESPONSE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<MoveTnsOrders>
+   <TotalCount>2</TotalCount>
+   <MoveTnsOrderSummary>
+      <accountId>1234567</accountId>
+      <SourceAccountId>15</SourceAccountId>
+      <CountOfTNs>1</CountOfTNs>
+      <CustomerOrderId>CustomerOrderId</CustomerOrderId>
+      <userId>systemUser</userId>
+      <lastModifiedDate>2022-01-24T11:08:09.770Z</lastModifiedDate>
+      <OrderDate>2022-01-24T11:08:09.770Z</OrderDate>
+      <OrderType>move_tn_orders</OrderType>
+      <OrderStatus>COMPLETE</OrderStatus>
+      <OrderId>211a103c-5f9c-4117-8833-c574bdc390fd</OrderId>
+   </MoveTnsOrderSummary>
+   <MoveTnsOrderSummary>
+      <accountId>14</accountId>
+      <SourceAccountId>15</SourceAccountId>
+      <CountOfTNs>2</CountOfTNs>
+      <CustomerOrderId>CustomerOrderId</CustomerOrderId>
+      <userId>systemUser</userId>
+      <lastModifiedDate>2022-01-24T10:43:16.934Z</lastModifiedDate>
+      <OrderDate>2022-01-24T10:43:16.934Z</OrderDate>
+      <OrderType>move_tn_orders</OrderType>
+      <OrderStatus>PARTIAL</OrderStatus>
+      <OrderId>8dc32f09-2329-4c73-b702-526f46b02712</OrderId>
+   </MoveTnsOrderSummary>
+</MoveTnsOrders>`;

@@ -104,6 +104,19 @@ describe("the real Pulumi engine against the emulator", function () {
     expect(imported().map((n) => n.applicationId)).to.deep.equal(["a-second", "a-second"]);
   });
 
+  it("a new peerId moves the numbers in place: an update, no replace, the same numbers and imports", async () => {
+    const before = inService();
+    const peer = emu.model.provisioning.createPeer(account(), "461", { peerName: "e2emove" });
+    await setConfig("peerId", peer.peerId);
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    expect(orders()).to.have.length(1);
+    expect(emu.model.listDisconnects(account())).to.have.length(0);
+    expect(inService()).to.deep.equal(before);
+    expect(emu.model.provisioning.peerNumbers(account(), "461", peer.peerId)).to.deep.equal(before);
+    expect(imported()).to.have.length(2);
+  });
+
   it("quantity 2 → 3 → 1: one extra order, then one disconnect, never a replace", async () => {
     await setConfig("quantity", "3");
     const grow = await stack.up();

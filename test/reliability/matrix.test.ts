@@ -268,6 +268,13 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     expect(failed, describeBad(failed)).to.deep.equal([]);
   });
 
+  it("every location change moves the same numbers in place, with or without a lost answer or a failing poll", () => {
+    const moves = results.filter((r) => r.name.startsWith("location change"));
+    expect(moves).to.have.length.at.least(6);
+    const failed = moves.filter((r) => !r.succeeded);
+    expect(failed, describeBad(failed)).to.deep.equal([]);
+  });
+
   it("every error a user sees along the way says what happened and what to do (unclear errors: 0)", () => {
     const unclear = tally.errors.filter((e) => !e.clear);
     const distinct = [

@@ -366,10 +366,6 @@ const REPLACE_KINDS: Array<{
     change: (lane) => [lane.orderArgs({ quantity: 1 }), lane.orderArgs({ quantity: 1, areaCode: otherArea(lane) })],
   },
   {
-    name: "the site (siteId 461 to 462)",
-    change: (lane) => [lane.orderArgs({ quantity: 1 }), lane.orderArgs({ quantity: 1, siteId: "462" })],
-  },
-  {
     name: "a search criterion with a new explicit customerOrderId",
     change: (lane) => [
       lane.orderArgs({ quantity: 1, customerOrderId: `first-${lane.seed.accountId}` }),
@@ -426,7 +422,7 @@ export function replaceScenarios(): Scenario[] {
         return (await lane.user.destroy()) && ok;
       },
     })),
-  ).concat({
+  ).concat(moveScenarios(), {
     // Kept, the CustomerOrderId would let the replacement take over the order it replaces: check refuses it.
     name: "replace keeping an explicit customerOrderId: refused before any request, nothing changes",
     expectedOrders: 1,
@@ -441,4 +437,64 @@ export function replaceScenarios(): Scenario[] {
       return (await lane.user.destroy()) && ok;
     },
   });
+}
+
+/** The location changes a user makes: each moves the numbers in place, never replaces them. */
+const MOVE_KINDS: Array<{ name: string; siteId?: string }> = [
+  { name: "a peerId move (a new location on the same site)" },
+  { name: "a siteId move (a location on site 462)", siteId: "462" },
+];
+
+/**
+ * A location change, as `pulumi up` runs it (check, diff, update), without a fault and with the move order's answer
+ * lost or its poll failing: the same numbers end up on the new location at the same indexes, one order in all, and
+ * nothing is disconnected before the final destroy.
+ */
+function moveScenarios(): Scenario[] {
+  const moves = (seed: AccountSeed) => `/accounts/${seed.accountId}/moveTns`;
+  const faults = [
+    { name: "no fault", rules: () => [] as FaultRule[] },
+    {
+      name: "connection reset after the move POST was processed",
+      rules: (seed: AccountSeed): FaultRule[] => [
+        { kind: "reset-after", times: 1, method: "POST", path: `${moves(seed)}$` },
+      ],
+    },
+    {
+      name: "503 twice on the move order's poll",
+      rules: (seed: AccountSeed): FaultRule[] => [
+        { kind: "status", status: 503, times: 2, method: "GET", path: `${moves(seed)}/[^/]+$` },
+      ],
+    },
+  ];
+  return MOVE_KINDS.flatMap((kind) =>
+    faults.map((fault): Scenario => ({
+      name: `location change: ${kind.name}, ${fault.name}`,
+      expectedOrders: 1,
+      faults: fault.rules,
+      run: async (lane) => {
+        let ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2 }));
+        const held = (lane.user.order?.outs.telephoneNumbers as string[] | undefined) ?? [];
+        const accountId = lane.seed.accountId;
+        const siteId = kind.siteId ?? String(lane.orderArgs().siteId);
+        const peer = lane.emu().model.provisioning.createPeer(accountId, siteId, { peerName: "movedhere" });
+        if (ok) ok = await lane.user.upOrder(lane.orderArgs({ quantity: 2, siteId, peerId: peer.peerId }));
+        if (ok) {
+          const model = lane.emu().model;
+          const now = (lane.user.order?.outs.telephoneNumbers as string[] | undefined) ?? [];
+          const onPeer = new Set(model.provisioning.peerNumbers(accountId, siteId, peer.peerId));
+          ok =
+            JSON.stringify(now) === JSON.stringify(held) &&
+            held.length === 2 &&
+            held.every((tn) => onPeer.has(tn)) &&
+            model.numbers.listDisconnects(accountId).length === 0;
+          if (!ok)
+            lane.user.lastError = new Error(
+              `after the move: held ${now} (was ${held}), on the location ${[...onPeer]}`,
+            );
+        }
+        return (await lane.user.destroy()) && ok;
+      },
+    })),
+  );
 }

@@ -116,6 +116,13 @@ const NOT_YET_MOVED: Readonly<Record<string, readonly string[]>> = {
     "element key Lata",
   ],
   "emulator/provisioning/models.ts": [
+    'element "TollFree"',
+    'element "ShortCode"',
+    'element "Zone2"',
+    'element "Zone3"',
+    'element "Zone4"',
+    'element "Zone5"',
+    "element key Protocol",
     'element "CallbackCreds"',
     'element "CallInitiatedFallbackCreds"',
     'element "InboundCallbackCreds"',

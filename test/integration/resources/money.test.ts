@@ -73,7 +73,7 @@ describe("PhoneNumberOrder money guarantees", function () {
       criteria: { areaCode: "910", quantity: 1 },
     });
     const first = await engineCreate(order, args({ adoptOrderId: placed.orderId }));
-    const checked = await order.check!(first.outs, args({ adoptOrderId: placed.orderId, peerId: "999" }));
+    const checked = await order.check!(first.outs, args({ adoptOrderId: placed.orderId, areaCode: "910" }));
     expect(checked.failures?.map((f) => f.property)).to.include("adoptOrderId");
     expect(ordersPlaced()).to.equal(1);
     expect(inService()).to.have.length(1);

@@ -183,6 +183,7 @@ describe("PhoneNumberOrder diff", () => {
     e164Numbers: ["+19195550001", "+19195550002"],
     failedNumbers: [],
     vacatedSlots: [],
+    moveOrderIds: [],
   };
 
   it("reports no change when nothing changed", () => {
@@ -202,10 +203,22 @@ describe("PhoneNumberOrder diff", () => {
     const drifted = { ...state, telephoneNumbers: ["9195550001"] };
     expect(diffPhoneNumberOrder(drifted, inputs)).to.deep.include({ changes: true, replaces: [] });
   });
-  it("replaces on new criteria, site or peer", () => {
+  it("replaces on new criteria", () => {
     expect(diffPhoneNumberOrder(state, { ...inputs, areaCode: "910" }).replaces).to.deep.equal(["areaCode"]);
-    expect(diffPhoneNumberOrder(state, { ...inputs, siteId: "462" }).replaces).to.deep.equal(["siteId"]);
-    expect(diffPhoneNumberOrder(state, { ...inputs, peerId: "1" }).replaces).to.deep.equal(["peerId"]);
+  });
+  it("moves in place on a new site or peer: an update that previews the same numbers at the same indexes", () => {
+    for (const change of [{ siteId: "462" }, { peerId: "1" }, { siteId: "462", peerId: "1" }]) {
+      const diff = diffPhoneNumberOrder(state, { ...inputs, ...change });
+      expect(diff, JSON.stringify(change)).to.deep.include({ changes: true, replaces: [] });
+      expect(diff.stables).to.include.members(["telephoneNumbers", "e164Numbers", "orderIds"]);
+      expect(diff.stables).to.not.include.members(["siteId"]);
+      expect(diff.stables).to.not.include("moveOrderIds");
+    }
+  });
+  it("check lets a site or peer change keep an explicit customerOrderId: nothing is replaced", () => {
+    const olds = checkPhoneNumberOrder({ ...base, areaCode: "919", customerOrderId: "crm-7" }).inputs;
+    const moved = checkPhoneNumberOrder({ ...base, areaCode: "919", customerOrderId: "crm-7", peerId: "1" }, olds);
+    expect(moved.failures).to.deep.equal([]);
   });
   it("updates with no replace for wait and disconnect options", () => {
     expect(diffPhoneNumberOrder(state, { ...inputs, timeoutSeconds: 30 })).to.deep.include({
