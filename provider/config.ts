@@ -321,7 +321,9 @@ export function requireVoiceSettings(env: NodeJS.ProcessEnv = process.env): Voic
 export interface PlatformSettings {
   /** The API host's root, before `/v2/accounts/...`. */
   apiUrl: string;
+  /** The account whose packages are managed. */
   accountId: string;
+  /** The OAuth 2.0 client credentials the bearer tokens come from. */
   auth: Extract<NumbersAuth, { kind: "client-credentials" }>;
 }
 

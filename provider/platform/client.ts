@@ -19,6 +19,7 @@ export const PLATFORM_CATEGORY = "PLATFORM";
 
 /** Where and as whom the platform client talks. */
 export interface PlatformClientOptions extends PlatformSettings {
+  /** Transport tunables (timeouts, retries, limits) over the defaults. */
   transport?: Partial<TransportOptions>;
 }
 
@@ -36,15 +37,21 @@ export interface VoiceConfigurationPackageInfo {
 
 /** The fields a create sends. */
 export interface VoiceConfigurationPackageFields {
+  /** The package's name (required by Bandwidth). */
   name: string;
+  /** A description. */
   description?: string;
+  /** The Voice-V2 application the package's calls go to. */
   httpVoiceV2ApplicationId?: string;
 }
 
 /** The fields a PATCH sends: absent leaves a field as it is, `null` clears an optional one. */
 export interface VoiceConfigurationPackageChanges {
+  /** A new name (a name is never cleared). */
   name?: string;
+  /** A new description, or `null` to clear it. */
   description?: string | null;
+  /** Another Voice-V2 application, or `null` to clear it. */
   httpVoiceV2ApplicationId?: string | null;
 }
 
