@@ -52,6 +52,19 @@ export function countRequests(
   return counts;
 }
 
+/** Requests answered 429 per route shape for any of `owners`: where several stacks collide. */
+export function rateLimitedByRoute(log: readonly LoggedRequest[], owners: ReadonlySet<string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of log) {
+    if (e.api === "admin" || e.status !== 429) continue;
+    const owner = ownerOf(e);
+    if (owner === undefined || !owners.has(owner)) continue;
+    const shape = routeShape(e);
+    out[shape] = (out[shape] ?? 0) + 1;
+  }
+  return out;
+}
+
 /** The q-quantile (0..1) of some numbers, by nearest rank; NaN when there are none. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

@@ -41,6 +41,33 @@ export interface FleetRow {
   clientBuckets?: ClientBucketSeries[];
 }
 
+/** Several provider processes on one account running the same total work at once. */
+export interface MultiRow {
+  processes: number;
+  /** Lifecycles over all processes, split evenly. */
+  n: number;
+  /** Concurrency of each process. */
+  concurrency: number;
+  latencyS: number;
+  /** From the first process's start to the last one's end (s). */
+  wallS: number;
+  slowestProcessS: number;
+  /** `wallS` against the 1-process run's. */
+  vsOneProcess: number;
+  requests: number;
+  requestsPerNumber: number;
+  rateLimited: number;
+  rateLimitedPct: number;
+  /** 429s per route shape. */
+  byRoute429: Record<string, number>;
+  completed: number;
+  /** Requests answered 429 in each second from the first process's start. */
+  rateLimitedPerS: number[];
+  /** Each process's client-side buckets, from the first process's start (the JSON report only). */
+  clientBuckets: ClientBucketSeries[][];
+  errors: string[];
+}
+
 /** The emulator's category that meters the same calls as a client category (the rest share a name). */
 const SERVER_CATEGORY: Record<string, string> = { PHONE_NUMBER_IMPORTS: "V1_IMPORT", PHONE_NUMBERS: "V1" };
 
@@ -168,6 +195,7 @@ export interface BenchResults {
   };
   single: SingleRow[];
   fleet: FleetRow[];
+  multi?: MultiRow[];
   preview?: PreviewResult;
   engine?: EngineResult;
   targets: TargetCheck[];
@@ -279,7 +307,65 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
       },
     );
   }
+  for (const m of r.multi ?? []) {
+    if (m.processes === 1) continue;
+    const at = `${m.processes} processes on one account, N=${m.n}`;
+    checks.push(
+      { target: `${at}: all lifecycles succeed`, measured: `${m.completed}/${m.n}`, met: m.completed === m.n },
+      {
+        target: `${at}: ≤ 10 % answered 429`,
+        measured: `${fmt(m.rateLimitedPct, 2)} %`,
+        met: m.rateLimitedPct <= 10,
+      },
+      {
+        target: `${at}: wall ≤ 1.5 × one process`,
+        measured: `${fmt(m.wallS)} s (${fmt(m.vsOneProcess, 2)}×)`,
+        met: m.vsOneProcess <= 1.5,
+      },
+    );
+  }
   return checks;
+}
+
+/** The multi-process rows: the same total work split over several provider processes on one account. */
+function multiTable(rows: MultiRow[]): string[] {
+  if (rows.length === 0) return [];
+  const first = rows[0];
+  const routes = [...new Set(rows.flatMap((m) => Object.keys(m.byRoute429)))].sort();
+  return [
+    `### Several stacks on one account (N = ${first.n} split evenly, C = ${first.concurrency} per process, L = D = ${first.latencyS} s)`,
+    "",
+    "Separate provider processes started together on one emulated account, each with its own limiter and nothing",
+    "shared but the server's answers. Wall time runs from the first start to the last end.",
+    "",
+    table(
+      [
+        "processes",
+        "wall (s)",
+        "vs 1 process",
+        "slowest process (s)",
+        "requests",
+        "req/number",
+        "429s",
+        "429 %",
+        ...routes.map((r) => `429s \`${r}\``),
+        "ok",
+      ],
+      rows.map((m) => [
+        String(m.processes),
+        fmt(m.wallS),
+        `${fmt(m.vsOneProcess, 2)}×`,
+        fmt(m.slowestProcessS),
+        String(m.requests),
+        fmt(m.requestsPerNumber, 2),
+        String(m.rateLimited),
+        fmt(m.rateLimitedPct, 2),
+        ...routes.map((r) => String(m.byRoute429[r] ?? 0)),
+        `${m.completed}/${m.n}`,
+      ]),
+    ),
+    "",
+  ];
 }
 
 /**
@@ -487,6 +573,7 @@ export function markdown(r: BenchResults): string {
       );
     }
   }
+  out.push(...multiTable(r.multi ?? []));
   if (r.targets.length > 0) {
     out.push(
       "### Targets",
@@ -498,7 +585,11 @@ export function markdown(r: BenchResults): string {
       "",
     );
   }
-  const errors = [...r.single.flatMap((s) => s.errors), ...r.fleet.flatMap((f) => f.errors)];
+  const errors = [
+    ...r.single.flatMap((s) => s.errors),
+    ...r.fleet.flatMap((f) => f.errors),
+    ...(r.multi ?? []).flatMap((m) => m.errors),
+  ];
   if (errors.length > 0) out.push("### Errors", "", ...[...new Set(errors)].map((e) => `- ${e.split("\n")[0]}`), "");
   return out.join("\n");
 }
@@ -700,6 +791,6 @@ export function writeReports(r: BenchResults, dir: string): void {
   writeFileSync(path.join(dir, "fleet.svg"), `${fleetSvg(r)}\n`);
   writeFileSync(path.join(dir, "limiter.svg"), `${limiterSvg(r)}\n`);
   process.stderr.write(
-    `bench: wrote ${["latest.json", "latest.md", "fleet.svg", "limiter.svg"].join(", ")} in bench/results\n`,
+    `bench: wrote ${["latest.json", "latest.md", "fleet.svg", "limiter.svg"].join(", ")} in ${path.relative(process.cwd(), dir) || "."}\n`,
   );
 }

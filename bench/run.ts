@@ -4,19 +4,21 @@
  *   --quick        fleets of 10 and 100 only (a few minutes instead of ~15)
  *   --serial       run contenders one after another instead of side by side (cleaner timings, much longer)
  *   --skip-engine  leave out the `pulumi up`/`destroy` comparison
- *   --only=a,b     run only some parts: single, fleet, preview, engine
+ *   --only=a,b     run only some parts: single, fleet, preview, engine, multi
+ *   --out=DIR      write the reports into DIR instead of bench/results (for partial runs)
  */
 import { fork } from "node:child_process";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import * as path from "node:path";
 import { type AccountSeed, type RunningEmulator, startEmulator } from "../emulator";
 import { type EngineResult, runEngineComparison } from "./engine";
-import { countRequests, quantile, type RequestCounts } from "./measure";
+import { countRequests, quantile, type RequestCounts, rateLimitedByRoute } from "./measure";
 import {
   type BenchResults,
   clientBucketSeries,
   evaluateTargets,
   type FleetRow,
+  type MultiRow,
   type SingleRow,
   writeReports,
 } from "./report";
@@ -30,6 +32,7 @@ import {
   fleetConcurrencies,
   fleetFloor,
   fleetSizes,
+  MULTI_PROCESS,
   PREVIEW_RESOURCES,
   RATE_LIMITS,
   SINGLE_ORDER_LATENCIES_S,
@@ -43,19 +46,22 @@ interface Flags {
   serial: boolean;
   skipEngine: boolean;
   parts: Set<string>;
+  outDir: string;
 }
 
 function parseFlags(argv: string[]): Flags {
   const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const out = argv.find((a) => a.startsWith("--out="))?.slice("--out=".length);
   const known = new Set(["--quick", "--serial", "--skip-engine"]);
   for (const a of argv) {
-    if (!known.has(a) && !a.startsWith("--only=")) throw new Error(`unknown flag ${a}`);
+    if (!known.has(a) && !a.startsWith("--only=") && !a.startsWith("--out=")) throw new Error(`unknown flag ${a}`);
   }
   return {
     quick: argv.includes("--quick"),
     serial: argv.includes("--serial"),
     skipEngine: argv.includes("--skip-engine"),
-    parts: new Set(only ? only.split(",") : ["single", "fleet", "preview", "engine"]),
+    parts: new Set(only ? only.split(",") : ["single", "fleet", "multi", "preview", "engine"]),
+    outDir: out ? path.resolve(out) : path.resolve(__dirname, "..", "..", "bench", "results"),
   };
 }
 
@@ -76,25 +82,43 @@ export function accountEnv(emu: RunningEmulator, a: AccountSeed): Record<string,
 
 /** Runs one job in a fresh worker process with one account's credentials. */
 function inWorker(job: WorkerJob, env: Record<string, string>): Promise<WorkerResult> {
-  return new Promise((resolve) => {
-    const child = fork(path.join(__dirname, "worker.js"), [], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    // Progress lines are read, as the engine reads a provider's output, and only the tail is kept for errors.
-    let tail = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      tail = (tail + chunk.toString("utf8")).slice(-4000);
-    });
-    let result: WorkerResult | undefined;
-    child.once("message", (m) => {
-      result = m as WorkerResult;
-    });
-    child.once("exit", (code) => {
-      resolve(result ?? { ok: false, maxRssMb: 0, error: `worker exited with ${code} and no result:\n${tail}` });
-    });
-    child.send(job);
-  });
+  return inWorkers([job], env)[0];
+}
+
+/**
+ * Runs jobs in fresh worker processes at once. Jobs with a barrier start their work together, once every one of them
+ * has loaded (loading takes seconds, longer with several processes on few cores).
+ */
+function inWorkers(jobs: WorkerJob[], env: Record<string, string>): Array<Promise<WorkerResult>> {
+  const waiting = jobs.filter((j) => j.kind === "fleet" && j.barrier).length;
+  const ready: Array<() => void> = [];
+  return jobs.map(
+    (job) =>
+      new Promise((resolve) => {
+        const child = fork(path.join(__dirname, "worker.js"), [], {
+          env: { ...process.env, ...env },
+          stdio: ["ignore", "ignore", "pipe", "ipc"],
+        });
+        // Progress lines are read, as the engine reads a provider's output, and only the tail is kept for errors.
+        let tail = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+          tail = (tail + chunk.toString("utf8")).slice(-4000);
+        });
+        let result: WorkerResult | undefined;
+        child.on("message", (m) => {
+          if ((m as { ready?: boolean }).ready) {
+            ready.push(() => child.send("go"));
+            if (ready.length === waiting) for (const go of ready) go();
+            return;
+          }
+          result = m as WorkerResult;
+        });
+        child.once("exit", (code) => {
+          resolve(result ?? { ok: false, maxRssMb: 0, error: `worker exited with ${code} and no result:\n${tail}` });
+        });
+        child.send(job);
+      }),
+  );
 }
 
 /** Runs one job per contender, side by side (each on its own account) or one after another. */
@@ -201,6 +225,73 @@ async function fleets(emu: RunningEmulator, accounts: AccountSeed[], flags: Flag
   return rows;
 }
 
+/** How many of `entries` fell in each second from `startMs`. */
+function perSecond(entries: ReadonlyArray<{ atMs: number }>, startMs: number): number[] {
+  const bins: number[] = [];
+  for (const e of entries) {
+    const s = Math.max(0, Math.floor((e.atMs - startMs) / 1000));
+    while (bins.length <= s) bins.push(0);
+    bins[s] += 1;
+  }
+  return bins;
+}
+
+/**
+ * The same total work split over 1, 2 and 4 provider processes on one account, started together: the share of
+ * requests answered 429 and the wall time (first start to last end) against the 1-process run.
+ */
+async function multiProcess(emu: RunningEmulator, account: AccountSeed): Promise<MultiRow[]> {
+  const { n, concurrency, processes } = MULTI_PROCESS;
+  const rows: MultiRow[] = [];
+  for (const p of processes) {
+    note(`several stacks: N = ${n} split over ${p} process(es) on one account, concurrency ${concurrency} each`);
+    freshEmulator(emu, FLEET_LATENCY_S, n);
+    const shares = Array.from({ length: p }, (_, i) => Math.floor(n / p) + (i < n % p ? 1 : 0));
+    const results = await Promise.all(
+      inWorkers(
+        shares.map((share, i) => ({
+          kind: "fleet" as const,
+          contender: CONTENDERS[0],
+          n: share,
+          concurrency,
+          tag: `multi-${p}-${i}`,
+          barrier: true,
+        })),
+        accountEnv(emu, account),
+      ),
+    );
+    const counts = countRequests(emu.requestLog(), ownersOf(account));
+    const starts = results.map((r) => r.fleetStartedAtMs ?? Number.NaN);
+    const ends = results.map((r, i) => starts[i] + (r.fleet?.wallMs ?? Number.NaN));
+    const wallS = (Math.max(...ends) - Math.min(...starts)) / 1000;
+    const one = rows.find((r) => r.processes === 1);
+    rows.push({
+      processes: p,
+      n,
+      concurrency,
+      latencyS: FLEET_LATENCY_S,
+      wallS,
+      slowestProcessS: Math.max(...results.map((r) => (r.fleet?.wallMs ?? Number.NaN) / 1000)),
+      vsOneProcess: one ? wallS / one.wallS : 1,
+      requests: counts.total,
+      requestsPerNumber: counts.total / n,
+      rateLimited: counts.rateLimited,
+      rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
+      byRoute429: rateLimitedByRoute(emu.requestLog(), ownersOf(account)),
+      completed: results.reduce((sum, r) => sum + (r.fleet?.completed ?? 0), 0),
+      rateLimitedPerS: perSecond(
+        emu.requestLog().filter((e) => e.status === 429),
+        Math.min(...starts),
+      ),
+      clientBuckets: results.map((r) =>
+        r.clientBuckets ? clientBucketSeries(r.clientBuckets, Math.min(...starts), RATE_LIMITS) : [],
+      ),
+      errors: results.flatMap((r) => [...(r.fleet?.errors ?? []), ...(r.error ? [r.error] : [])]),
+    });
+  }
+  return rows;
+}
+
 async function previewRun(emu: RunningEmulator, accounts: AccountSeed[]) {
   note(`preview: check + diff of ${PREVIEW_RESOURCES} PhoneNumberOrders and ${PREVIEW_RESOURCES} VoiceImports`);
   freshEmulator(emu, FLEET_LATENCY_S, 1);
@@ -243,6 +334,7 @@ async function main(): Promise<void> {
   try {
     if (flags.parts.has("single")) results.single = await singleOrders(emu, accounts, flags);
     if (flags.parts.has("fleet")) results.fleet = await fleets(emu, accounts, flags);
+    if (flags.parts.has("multi")) results.multi = await multiProcess(emu, accounts[0]);
     if (flags.parts.has("preview")) results.preview = await previewRun(emu, accounts);
     if (flags.parts.has("engine")) {
       let engine: EngineResult;
@@ -259,7 +351,7 @@ async function main(): Promise<void> {
   }
   results.durationS = (Date.now() - started) / 1000;
   results.targets = evaluateTargets(results);
-  writeReports(results, path.resolve(__dirname, "..", "..", "bench", "results"));
+  writeReports(results, flags.outDir);
 }
 
 main().catch((e) => {

@@ -31,6 +31,11 @@ export const FLEET_LATENCY_S = 0.2;
 export const SLOW_FLEETS: ReadonlyArray<{ n: number; concurrency: number; latencyS: number }> = [
   { n: 100, concurrency: 64, latencyS: 10 },
 ];
+/**
+ * Several stacks on one account: the same total work (N lifecycles) split over 1, 2 and 4 provider processes that
+ * run at once with no way to talk to each other, each at its own concurrency C (every runner has its own engine).
+ */
+export const MULTI_PROCESS = { n: 400, concurrency: 64, processes: [1, 2, 4] } as const;
 /** Resources per kind in the preview run. */
 export const PREVIEW_RESOURCES = 1000;
 /** Numbers in the engine run, and no-op resources it is compared with. */

@@ -23,7 +23,15 @@ const loadBaselines = (): typeof baselines => require("./baselines/sdkScript");
 /** What the parent asks a worker to do. */
 export type WorkerJob =
   | { kind: "single"; contender: Contender; count: number; tag: string }
-  | { kind: "fleet"; contender: Contender; n: number; concurrency: number; tag: string }
+  | {
+      kind: "fleet";
+      contender: Contender;
+      n: number;
+      concurrency: number;
+      tag: string;
+      /** Load everything, say "ready", and start only on the parent's "go" (processes that must start together). */
+      barrier?: boolean;
+    }
   | { kind: "preview"; count: number; tag: string };
 
 /** What a preview run measured; requests are counted by the parent over [startedAtMs, endedAtMs]. */
@@ -113,8 +121,10 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     case "single":
       return { ...base, single: await runSingleOrders(lifecycleOf(job.contender, job.tag), job.count) };
     case "fleet": {
+      const life = lifecycleOf(job.contender, job.tag);
+      if (job.barrier) await readyThenGo();
       const fleetStartedAtMs = Date.now();
-      const fleet = await runFleet(lifecycleOf(job.contender, job.tag), job.n, job.concurrency);
+      const fleet = await runFleet(life, job.n, job.concurrency);
       if (job.contender.kind !== "provider") return { ...base, fleet };
       const { sharedBucketTimelines } =
         require("../provider/http/ratelimit") as typeof import("../provider/http/ratelimit");
@@ -124,6 +134,14 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     case "preview":
       return { ...base, preview: await preview(job.count, job.tag) };
   }
+}
+
+/** Tells the parent this process is loaded and waits for its word to start. */
+function readyThenGo(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("message", () => resolve());
+    process.send!({ ready: true });
+  });
 }
 
 /**

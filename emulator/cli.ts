@@ -2,9 +2,31 @@
 import type { FaultRule } from "./faults";
 import { type EmulatorOptions, startEmulator } from "./index";
 
-const USAGE = `usage: bandwidth-emulator [--port N] [--host H] [--state-file F] [--order-delay-ms N]
-       [--disconnect-delay-ms N] [--aging-ms N] [--no-rate-limits] [--fault JSON]...
-       [--token-lifetime-seconds N] [--no-legacy-basic-auth] [--quiet]`;
+/** The usage text `--help` prints. */
+export const USAGE = `usage: bandwidth-emulator [options]
+
+A local Bandwidth emulator: the Numbers API under /api, Voice v1 under /v1/users, the OAuth token endpoint at
+/api/v1/oauth2/token, and an admin API under /_emulator/ (loopback only). Prints its URLs and demo credentials.
+
+options:
+  --port N                    port to listen on (default: any free port)
+  --host H                    address to listen on (default 127.0.0.1)
+  --state-file F              keep orders, numbers and imports in F across restarts
+  --order-delay-ms N          how long an order takes to reach its final status (default 500)
+  --disconnect-delay-ms N     how long a disconnect takes to reach its final status (default 500)
+  --aging-ms N                how long a disconnected number ages before it is available again (default twice the above)
+  --no-rate-limits            answer no request 429
+  --fault JSON                inject a fault rule, e.g. {"path":"/orders$","kind":"status","status":503} (repeatable)
+  --token-lifetime-seconds N  lifetime of an issued OAuth token (default 3600)
+  --no-legacy-basic-auth      refuse username/password on the Numbers API with 401, as Bandwidth does from 2026-12-02
+  --quiet                     print nothing
+  -h, --help                  print this text and exit`;
+
+/** What the command line asks for: the emulator's options, or only its usage. */
+export interface CliOptions extends EmulatorOptions {
+  /** `--help` or `-h`: print the usage on standard output and exit 0. */
+  help?: boolean;
+}
 
 /** Thrown for a command line the emulator cannot run with. */
 export class UsageError extends Error {
@@ -17,8 +39,8 @@ function integer(flag: string, value: string | undefined): number {
 }
 
 /** Turns argv (without node and the script) into emulator options. */
-export function parseArgs(argv: string[]): EmulatorOptions {
-  const options: EmulatorOptions = { port: 0 };
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { port: 0 };
   const faults: FaultRule[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -66,7 +88,7 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         break;
       case "--help":
       case "-h":
-        throw new UsageError(USAGE);
+        return { help: true };
       default:
         throw new UsageError(`unknown option ${flag}\n${USAGE}`);
     }
@@ -76,12 +98,16 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions;
+  let options: CliOptions;
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
   }
   const emulator = await startEmulator(options);
   if (!options.quiet) {

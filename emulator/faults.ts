@@ -17,7 +17,15 @@ export interface FaultRule {
   times?: number;
   /** Skip the first N matching requests. */
   after?: number;
+  /**
+   * Fires only during this many ms after the rule is set (a token endpoint that answers 429 for its first second);
+   * a 429 it answers names the end of that time as its reset.
+   */
+  durationMs?: number;
 }
+
+/** A rule that fired, with the reset a 429 it answers names (epoch ms), when the rule fixes one. */
+export type FiredFault = FaultRule & { resetAtMs?: number };
 
 /** Thrown for a rule that cannot work (bad regex, missing status...). */
 export class FaultRuleError extends Error {
@@ -29,6 +37,8 @@ interface ActiveRule {
   pattern: RegExp;
   seen: number;
   hits: number;
+  /** Epoch ms at which the rule was set. */
+  setAtMs: number;
 }
 
 const KINDS = new Set(["status", "status-after", "reset-before", "reset-after", "latency"]);
@@ -42,6 +52,9 @@ export function validateFaultRule(rule: FaultRule): void {
     !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! <= 599)
   ) {
     throw new FaultRuleError("a status fault needs a status between 100 and 599");
+  }
+  if (rule.durationMs !== undefined && !(typeof rule.durationMs === "number" && rule.durationMs > 0)) {
+    throw new FaultRuleError("durationMs must be a positive number of milliseconds");
   }
   if (rule.kind === "latency" && !(typeof rule.latencyMs === "number" && rule.latencyMs >= 0)) {
     throw new FaultRuleError("a latency fault needs latencyMs >= 0");
@@ -64,13 +77,13 @@ export class FaultSet {
   /** Replaces every rule (counters restart). */
   set(rules: FaultRule[]): void {
     rules.forEach(validateFaultRule);
-    this.rules = rules.map((rule) => ({ rule: { ...rule }, pattern: new RegExp(rule.path), seen: 0, hits: 0 }));
+    this.rules = rules.map(activate);
   }
 
   /** Adds rules after the existing ones. */
   add(rules: FaultRule[]): void {
     rules.forEach(validateFaultRule);
-    this.rules.push(...rules.map((rule) => ({ rule: { ...rule }, pattern: new RegExp(rule.path), seen: 0, hits: 0 })));
+    this.rules.push(...rules.map(activate));
   }
 
   /** The rules with how often each has fired. */
@@ -79,17 +92,23 @@ export class FaultSet {
   }
 
   /** The first rule that fires for this request, counting it; undefined when none does. */
-  match(method: string, path: string): FaultRule | undefined {
+  match(method: string, path: string, now: number = Date.now()): FiredFault | undefined {
     for (const active of this.rules) {
       const { rule } = active;
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
       if (!active.pattern.test(path)) continue;
+      const endsAtMs = rule.durationMs === undefined ? undefined : active.setAtMs + rule.durationMs;
+      if (endsAtMs !== undefined && now >= endsAtMs) continue;
       active.seen += 1;
       if (active.seen <= (rule.after ?? 0)) continue;
       if (rule.times !== undefined && active.hits >= rule.times) continue;
       active.hits += 1;
-      return rule;
+      return endsAtMs === undefined ? rule : { ...rule, resetAtMs: endsAtMs };
     }
     return undefined;
   }
+}
+
+function activate(rule: FaultRule): ActiveRule {
+  return { rule: { ...rule }, pattern: new RegExp(rule.path), seen: 0, hits: 0, setAtMs: Date.now() };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type AdminContext, handleAdmin, type LoggedRequest } from "./admin";
 import { handlePage } from "./page";
 import { EmulatorError, NotFoundError, ValidationError } from "./errors";
-import { type FaultRule, FaultSet } from "./faults";
+import { type FaultRule, FaultSet, type FiredFault } from "./faults";
 import type { ApiRequest, ApiResponse } from "./http-types";
 import type { AccountSeed, EmulatorModel, ModelDelays } from "./models";
 import { RateLimiter, type RateLimitOptions } from "./ratelimit";
@@ -194,10 +194,9 @@ export class EmulatorHttpServer {
       return send(handleAdmin(this.admin, method, path, url.searchParams, body));
     }
 
-    if (path === TOKEN_PATH) return send(this.issueToken(method, req, body));
-
-    const match = matchRoute(method, path);
-    if (match.kind !== "route") {
+    // The token endpoint is no route of the API, but faults reach it as they reach any route.
+    const match = path === TOKEN_PATH ? undefined : matchRoute(method, path);
+    if (match && match.kind !== "route") {
       api = match.api;
       const code = match.kind === "not-found" ? 404 : 405;
       if (api === "voice")
@@ -205,7 +204,7 @@ export class EmulatorHttpServer {
       const noRoute = API_DIALECTS[api]?.noRoute;
       return send(noRoute ? noRoute(code) : { status: code });
     }
-    const { route } = match;
+    const route = match?.route;
 
     const rule = this.faults.match(method, path);
     if (rule) {
@@ -218,13 +217,15 @@ export class EmulatorHttpServer {
         req.socket.destroy();
         return;
       } else if (rule.kind === "status") {
-        return send(this.faultResponse(route, rule.status!));
+        return send(this.faultResponse(route, rule));
       }
     }
 
-    const response = this.process(route, match.params, match.prefix, match.path, method, url, body, req);
-    if (rule?.kind === "status-after")
-      return send(response.status < 400 ? this.faultResponse(route, rule.status!) : response);
+    const response =
+      route && match
+        ? this.process(route, match.params, match.prefix, match.path, method, url, body, req)
+        : this.issueToken(method, req, body);
+    if (rule?.kind === "status-after") return send(response.status < 400 ? this.faultResponse(route, rule) : response);
     if (rule?.kind === "reset-after") {
       status = response.status;
       log();
@@ -234,15 +235,18 @@ export class EmulatorHttpServer {
     send(response);
   }
 
-  private faultResponse(route: Route, code: number): ApiResponse {
-    if (route.dialect?.fault) return route.dialect.fault(code);
-    const reset = String(Math.ceil(Date.now() / 1000) + 1);
-    if (route.api === "voice") {
+  // A 429 names the end of the rule's time when it has one, else a second from now; the token endpoint (no route)
+  // answers as the Numbers API beside it does: an empty body and epoch seconds.
+  private faultResponse(route: Route | undefined, rule: FiredFault): ApiResponse {
+    const code = rule.status!;
+    if (route?.dialect?.fault) return route.dialect.fault(code);
+    const resetAtMs = rule.resetAtMs ?? Date.now() + 1000;
+    if (route?.api === "voice") {
       const response = voiceError(code, V1_CATEGORIES[code] ?? "server-error", "injected-fault", `HTTP ${code}`);
-      if (code === 429) response.headers = { ...response.headers, "X-RateLimit-Reset": String(Date.now() + 1000) };
+      if (code === 429) response.headers = { ...response.headers, "X-RateLimit-Reset": String(resetAtMs) };
       return response;
     }
-    return { status: code, headers: code === 429 ? { "X-RateLimit-Reset": reset } : {} };
+    return { status: code, headers: code === 429 ? { "X-RateLimit-Reset": String(Math.ceil(resetAtMs / 1000)) } : {} };
   }
 
   // The OAuth 2.0 client-credentials grant (RFC 6749 4.4): client authentication by HTTP Basic, a form body.

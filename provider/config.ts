@@ -132,8 +132,12 @@ export type SettingName = keyof typeof SETTINGS;
 export class ConfigError extends Error {
   /** Stable code of a configuration error, for callers that branch on the kind of error. */
   readonly code = "CONFIG";
+  /** What to run next: set the setting the message names, then the same command again. */
+  readonly nextStep =
+    "Set it with `pulumi config set` (`--secret` for a secret) or its environment variable, then run the command again";
   constructor(message: string) {
-    super(message);
+    super(`${message.replace(/\.$/, "")}. `);
+    this.message += `${this.nextStep}.`;
     this.name = "ConfigError";
   }
 }
@@ -154,11 +158,9 @@ function lookup(name: SettingName, env: NodeJS.ProcessEnv): string | undefined {
   return setting.defaultValue;
 }
 
-function missing(names: SettingName[]): ConfigError {
+function missing(names: SettingName[], aside = ""): ConfigError {
   const list = names.map((n) => `${SETTINGS[n].configKey} (or ${SETTINGS[n].envVar})`).join(", ");
-  return new ConfigError(
-    `Bandwidth credentials missing: set ${list}. Use \`pulumi config set --secret\` for secrets, or export the variable.`,
-  );
+  return new ConfigError(`Bandwidth credentials missing: ${list}${aside}`);
 }
 
 function isTrue(value: string | undefined): boolean {
@@ -246,13 +248,12 @@ export function numbersSettings(env: NodeJS.ProcessEnv = process.env): NumbersSe
   if (useOauth) absent.push(...oauth.filter((n) => !has(n)));
   else absent.push(...basic.filter((n) => !has(n)));
   if (absent.length > 0) {
-    const error = missing(absent);
-    if (useOauth && !basic.some(has)) {
-      error.message +=
-        ` (Until Bandwidth retires it on 2026-12-02, a legacy API User's ${SETTINGS.username.configKey} and ` +
-        `${SETTINGS.password.configKey} also work.)`;
-    }
-    throw error;
+    const legacy =
+      useOauth && !basic.some(has)
+        ? ` (until Bandwidth retires it on 2026-12-02, a legacy API User's ${SETTINGS.username.configKey} and ` +
+          `${SETTINGS.password.configKey} also work)`
+        : "";
+    throw missing(absent, legacy);
   }
   const allowInsecure = isTrue(lookup("allowInsecureHttp", env));
   const auth: NumbersAuth = useOauth

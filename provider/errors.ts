@@ -12,7 +12,8 @@ export type ResourceErrorCode =
   | "ACCOUNT_MISMATCH"
   | "PARTIAL"
   | "CUSTOMER_ORDER_ID_CLASH"
-  | "IN_USE";
+  | "IN_USE"
+  | "ALREADY_EXISTS";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -124,6 +125,35 @@ export class CustomerOrderIdClashError extends ResourceError {
   }
 }
 
+/**
+ * Bandwidth refuses to delete something while other things still use it: an application linked to locations, a site
+ * with locations, a location holding numbers. Nothing was deleted or unlinked; `usedBy` names what is in the way.
+ */
+export class InUseError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** What still uses the resource (locations, numbers), as Bandwidth names it. */
+    readonly usedBy: string[],
+    options?: { cause?: unknown },
+  ) {
+    super("IN_USE", message, nextStep, options);
+  }
+}
+
+/** What the resource would create exists already and the resource was not told to take it over. */
+export class AlreadyExistsError extends ResourceError {
+  constructor(
+    message: string,
+    nextStep: string,
+    /** Bandwidth's id of what exists already. */
+    readonly existingId: string,
+    options?: { cause?: unknown },
+  ) {
+    super("ALREADY_EXISTS", message, nextStep, options);
+  }
+}
+
 /** Whether an error says, by its fields and not its text, that it already names the next step. */
 export function hasNextStep(e: unknown): boolean {
   return typeof (e as { nextStep?: unknown } | null)?.nextStep === "string";
@@ -152,23 +182,5 @@ export class MoveRefusedError extends Error {
     super(`${message}. ${nextStep}`);
     this.name = new.target.name;
     this.nextStep = nextStep;
-  }
-}
-
-/**
- * Bandwidth refuses to delete a voice configuration package while numbers are assigned to it. Nothing was deleted;
- * `phoneNumbers` names every number still assigned.
- */
-export class VoiceConfigurationPackageInUseError extends ResourceError {
-  constructor(
-    message: string,
-    nextStep: string,
-    /** The package that stays. */
-    readonly voiceConfigurationPackageId: string,
-    /** The numbers still assigned to it, E.164. */
-    readonly phoneNumbers: string[],
-    options?: { cause?: unknown },
-  ) {
-    super("IN_USE", message, nextStep, options);
   }
 }

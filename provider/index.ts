@@ -28,14 +28,15 @@ export {
 export { ConfigError, type ConfigSource, SETTINGS } from "./config";
 export {
   AccountMismatchError,
+  AlreadyExistsError,
   CustomerOrderIdClashError,
   DisconnectPartialError,
+  InUseError,
   MayHaveReachedServerError,
   MoveRefusedError,
   OrderFailedError,
   ResourceError,
   type ResourceErrorCode,
-  VoiceConfigurationPackageInUseError,
 } from "./errors";
 export { ResourceInitError } from "./resources/lifecycle";
 export {
@@ -46,6 +47,8 @@ export {
   DeadlineError,
   NotFoundError,
   RateLimitedError,
+  TokenRefusedError,
+  TokenUnavailableError,
   TransportError,
   UnauthorizedError,
 } from "./http";

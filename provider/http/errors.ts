@@ -99,7 +99,10 @@ export class TransportError extends BandwidthError {
   }
 }
 
-/** Bandwidth answered 429 and the wait would not fit in the call's deadline or attempt budget. */
+/**
+ * Bandwidth answered 429 (or its token endpoint 429 or 503 with a time to come back) and the wait would not fit in
+ * the call's deadline or attempt budget. Nothing was acted on: the same command run again after `resetAt` carries on.
+ */
 export class RateLimitedError extends BandwidthError {
   /** When Bandwidth said the limit resets, if it said so. */
   readonly resetAt?: Date;
@@ -151,6 +154,8 @@ export class DeadlineError extends BandwidthError {
  */
 export function mayHaveReachedServer(e: unknown): boolean {
   if (e instanceof TransportError || e instanceof DeadlineError) return e.mayHaveReachedServer;
+  // A 429 refused the call, and a token that never came means the call never left.
+  if (e instanceof RateLimitedError || e instanceof TokenUnavailableError) return false;
   return e instanceof BandwidthError && e.status !== undefined && e.status >= 500;
 }
 
@@ -176,4 +181,29 @@ export class TokenRefusedError extends BandwidthError {
   constructor(summary: string, fields: BandwidthErrorFields = {}) {
     super("TOKEN_REFUSED", summary, fields);
   }
+}
+
+/**
+ * Bandwidth's OAuth token endpoint answered neither a token nor a refusal (a 5xx, or another status, after the
+ * retries): no request that waited for the token was sent to the API.
+ */
+export class TokenUnavailableError extends BandwidthError {
+  constructor(summary: string, fields: BandwidthErrorFields = {}) {
+    super("TOKEN_UNAVAILABLE", summary, fields);
+  }
+}
+
+/**
+ * A new error of the same class, `code` and fields as `e`, with its own message and `e` as its `cause`. An error that
+ * several callers share (one token fetch awaited by many requests) is restated per caller, never changed in place.
+ */
+export function restated<E extends Error>(e: E, message: string = e.message, fields: object = {}): E {
+  const copy = Object.create(Object.getPrototypeOf(e) as object) as E;
+  Object.assign(copy, e, fields);
+  const own = { writable: true, configurable: true, enumerable: false };
+  Object.defineProperty(copy, "message", { ...own, value: message });
+  Object.defineProperty(copy, "cause", { ...own, value: e });
+  const frames = (e.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  Object.defineProperty(copy, "stack", { ...own, value: [`${e.name}: ${message}`, ...frames].join("\n") });
+  return copy;
 }

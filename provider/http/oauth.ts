@@ -2,21 +2,34 @@
  * How a request is authorized: HTTP Basic (Voice v1's apiToken:apiSecret, and the Numbers API's legacy API User until
  * Bandwidth retires it on 2026-12-02) or an OAuth 2.0 client-credentials bearer token. One token per credential per
  * process, fetched once however many requests wait for it, reused until shortly before it expires, fetched again once
- * after a 401. The client secret and the tokens never reach an error, a log line or state.
+ * after a 401. A token endpoint that answers 429 (or 503) is waited out until the time it names, within each
+ * caller's deadline. The client secret and the tokens never reach an error, a log line or state.
  */
 import { createHash } from "node:crypto";
-import { ApiError, TokenRefusedError, TransportError } from "./errors";
+import {
+  ApiError,
+  DeadlineError,
+  RateLimitedError,
+  restated,
+  TokenRefusedError,
+  TokenUnavailableError,
+  TransportError,
+} from "./errors";
 import { sharedPool } from "./pool";
+import { backoffDelay, flattenHeaders, resetTimeFromHeaders } from "./retry";
 
 /** Supplies the Authorization header of each request. */
 export interface Authorizer {
-  /** The Authorization header value for the next request (may fetch a token first). */
-  header(): Promise<string>;
+  /**
+   * The Authorization header value for the next request (may fetch a token first). `deadline` (epoch ms) bounds the
+   * wait: a token that cannot come before it is a RateLimitedError or a DeadlineError, never a longer wait.
+   */
+  header(deadline?: number): Promise<string>;
   /**
    * Called once when a request sent with the header `used` was answered 401. Resolves true when a new credential is
    * ready and the request is worth sending again; false when nothing can change (Basic auth).
    */
-  renew(used: string): Promise<boolean>;
+  renew(used: string, deadline?: number): Promise<boolean>;
   /** Every string an error text must never contain (secrets, header values, tokens issued so far). */
   secrets(): string[];
 }
@@ -60,10 +73,17 @@ export interface ClientCredentials {
 export interface TokenOptions {
   /** Wait for the token endpoint's headers and body at most this long (ms). */
   timeoutMs: number;
-  /** Attempts of one token fetch when the endpoint is unreachable, 429 or 5xx (a refusal is never repeated). */
+  /**
+   * Attempts of one token fetch when the endpoint is unreachable or answers 5xx (a refusal is never repeated). A 429,
+   * or a 503 that names when to come back, is waited out and retried until the callers' deadline instead.
+   */
   maxAttempts: number;
   /** First retry of a token fetch waits this long (ms); doubles per retry. */
   baseDelayMs: number;
+  /** No single wait between two token requests exceeds this (ms), unless the endpoint named a later time. */
+  maxDelayMs: number;
+  /** How long a caller that gives no deadline waits for a token at most (ms). */
+  maxWaitMs: number;
   /** Lifetime assumed when the endpoint gives no usable `expires_in` (s). */
   defaultLifetimeSeconds: number;
   /** Sent as User-Agent. */
@@ -74,6 +94,8 @@ const DEFAULT_TOKEN_OPTIONS: TokenOptions = {
   timeoutMs: 30_000,
   maxAttempts: 3,
   baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxWaitMs: 120_000,
   defaultLifetimeSeconds: 300,
   userAgent: "pulumi-bandwidth",
 };
@@ -98,9 +120,15 @@ interface Token {
   renewAt: number;
 }
 
+// A wait for a token is the work in progress: it keeps the process alive, unlike an idle timer.
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
+
+/** Longest delay a Node timer takes (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Where a token error says it came from, beside the status. */
+const TOKEN_CATEGORY = "OAuth token endpoint";
 
 function safeTokenUrl(raw: string): string {
   const url = new URL(raw);
@@ -117,8 +145,15 @@ export class ClientCredentialsAuthorizer implements Authorizer {
   readonly #basic: string;
   readonly #issued: string[] = [];
   readonly #options: TokenOptions;
+  readonly #where: string;
   #token: Token | undefined;
   #inflight: Promise<Token> | undefined;
+  /** The latest deadline among the callers of the fetch in flight: it waits out a 429 no longer than that. */
+  #fetchUntil = 0;
+  /** Epoch ms before which the token endpoint asked not to be asked again, and the status that asked it. */
+  #paused = { until: 0, status: 429 };
+  /** Callers waiting for the fetch in flight, each told of every pause so the one it would outlast gives up. */
+  readonly #pauseListeners = new Set<(until: number) => void>();
   /** Token requests sent so far (each attempt counts). */
   tokenRequests = 0;
 
@@ -126,18 +161,19 @@ export class ClientCredentialsAuthorizer implements Authorizer {
     this.#credentials = credentials;
     this.#basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
     this.#options = { ...DEFAULT_TOKEN_OPTIONS, ...options };
+    this.#where = safeTokenUrl(credentials.tokenUrl);
   }
 
-  async header(): Promise<string> {
+  async header(deadline: number = Date.now() + this.#options.maxWaitMs): Promise<string> {
     const now = Date.now();
-    const token = this.#token && now < this.#token.renewAt ? this.#token : await this.fetchOnce();
+    const token = this.#token && now < this.#token.renewAt ? this.#token : await this.waitForToken(deadline);
     return `Bearer ${token.value}`;
   }
 
-  async renew(used: string): Promise<boolean> {
+  async renew(used: string, deadline?: number): Promise<boolean> {
     // Only the first 401 for a token fetches another; requests that used it too wait for that same fetch.
     if (this.#token && `Bearer ${this.#token.value}` === used) this.#token = undefined;
-    await this.header();
+    await this.header(deadline);
     return true;
   }
 
@@ -145,18 +181,80 @@ export class ClientCredentialsAuthorizer implements Authorizer {
     return [this.#credentials.clientSecret, this.#basic, ...this.#issued].filter((s) => s.length >= 4);
   }
 
-  /** Drops the cached token (the next request fetches a new one). */
+  /** Drops the cached token and any pause the endpoint asked for, as a new process starts (the next request asks). */
   forget(): void {
     this.#token = undefined;
+    this.#paused = { until: 0, status: 429 };
   }
 
-  private fetchOnce(): Promise<Token> {
+  /**
+   * Waits for the one fetch every caller shares, never past this caller's deadline. Each caller gets an error object
+   * of its own: the resources that wrap it must not write into one another's.
+   */
+  private waitForToken(deadline: number): Promise<Token> {
+    if (this.#paused.until > deadline) return Promise.reject(this.rateLimited(this.#paused.until));
+    const shared = this.fetchOnce(deadline);
+    return new Promise<Token>((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        this.#pauseListeners.delete(onPause);
+        outcome();
+      };
+      const onPause = (until: number) => {
+        if (until > deadline) settle(() => reject(this.rateLimited(until)));
+      };
+      const timer = setTimeout(
+        () =>
+          settle(() =>
+            reject(
+              new DeadlineError("deadline passed while waiting for an OAuth token", {
+                method: "POST",
+                url: this.#where,
+                mayHaveReachedServer: false,
+              }),
+            ),
+          ),
+        Math.min(MAX_TIMER_MS, Math.max(0, deadline - Date.now())),
+      );
+      timer.unref?.();
+      this.#pauseListeners.add(onPause);
+      shared.then(
+        (token) => settle(() => resolve(token)),
+        (e: unknown) => settle(() => reject(e instanceof Error ? restated(e) : e)),
+      );
+    });
+  }
+
+  private fetchOnce(deadline: number): Promise<Token> {
+    this.#fetchUntil = Math.max(this.#fetchUntil, deadline);
     if (!this.#inflight) {
       this.#inflight = this.fetchToken().finally(() => {
         this.#inflight = undefined;
+        this.#fetchUntil = 0;
       });
     }
     return this.#inflight;
+  }
+
+  /** The error of a caller whose deadline comes before the time the token endpoint named. */
+  private rateLimited(until: number): RateLimitedError {
+    return new RateLimitedError({
+      method: "POST",
+      url: this.#where,
+      status: this.#paused.status,
+      category: TOKEN_CATEGORY,
+      resetAt: new Date(until),
+    });
+  }
+
+  /**
+   * Nothing is sent to the endpoint before `until`; callers whose deadline comes first give up now, and so does the
+   * fetch when no caller waits that long.
+   */
+  private pause(until: number, status: number): void {
+    this.#paused = { until, status };
+    for (const listener of [...this.#pauseListeners]) listener(until);
+    if (until > this.#fetchUntil) throw this.rateLimited(until);
   }
 
   private scrub(text: string): string {
@@ -165,12 +263,16 @@ export class ClientCredentialsAuthorizer implements Authorizer {
 
   private async fetchToken(): Promise<Token> {
     const url = new URL(this.#credentials.tokenUrl);
-    const where = safeTokenUrl(this.#credentials.tokenUrl);
-    let lastError: Error | undefined;
-    for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
-      if (attempt > 1) await sleep(this.#options.baseDelayMs * 2 ** (attempt - 2));
+    const where = this.#where;
+    let failures = 0;
+    let unnamedPauses = 0;
+    const backoff = (n: number) =>
+      Math.min(this.#options.maxDelayMs, this.#options.baseDelayMs * 2 ** Math.max(0, n - 1));
+    for (;;) {
+      await sleep(this.#paused.until - Date.now());
       this.tokenRequests += 1;
       let status: number;
+      let headers: Record<string, string>;
       let body: string;
       try {
         const res = await sharedPool(url.origin, this.#options.timeoutMs).request({
@@ -188,14 +290,18 @@ export class ClientCredentialsAuthorizer implements Authorizer {
           bodyTimeout: this.#options.timeoutMs,
         });
         status = res.statusCode;
+        headers = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
         body = await readCapped(res.body);
       } catch (err) {
         const code = (err as { code?: string }).code;
-        lastError = new TransportError(
+        failures += 1;
+        const error = new TransportError(
           `the OAuth token endpoint could not be reached (${code ?? "error"}); check ${CLIENT_CREDENTIAL_SETTINGS}`,
           // Nothing was sent to the API itself: the request that waited for this token never left.
           { method: "POST", url: where, mayHaveReachedServer: false, transportCode: code },
         );
+        if (failures >= this.#options.maxAttempts) throw error;
+        await sleep(backoff(failures));
         continue;
       }
       if (status === 200) return this.accept(body, where);
@@ -207,13 +313,24 @@ export class ClientCredentialsAuthorizer implements Authorizer {
           { method: "POST", url: where, status },
         );
       }
-      lastError = new ApiError(
+      const named = status === 429 || status === 503 ? resetTimeFromHeaders(headers, "seconds") : undefined;
+      if (named || status === 429) {
+        // Come back when the answer says, with a little jitter so that many processes do not all ask at once.
+        const jitter = backoffDelay(0, { baseDelayMs: Math.min(this.#options.baseDelayMs, 250), maxDelayMs: 250 });
+        const until = named
+          ? Math.max(named.getTime(), Date.now()) + jitter
+          : Date.now() + backoff((unnamedPauses += 1));
+        this.pause(until, status);
+        continue;
+      }
+      failures += 1;
+      const error = new TokenUnavailableError(
+        `the OAuth token endpoint answered ${status}${reason ? ` (${reason})` : ""}; no request was sent with it`,
         { method: "POST", url: where, status },
-        `the OAuth token endpoint answered ${status}${reason ? ` (${reason})` : ""}`,
       );
-      if (status !== 429 && status < 500) break;
+      if (status < 500 || failures >= this.#options.maxAttempts) throw error;
+      await sleep(backoff(failures));
     }
-    throw lastError ?? new ApiError({ method: "POST", url: where }, "no token");
   }
 
   private accept(body: string, where: string): Token {

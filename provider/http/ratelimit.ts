@@ -13,25 +13,31 @@ export interface RateLimit {
 
 /**
  * Generous defaults: the limiter exists to obey 429s and smooth bursts, not to slow a normal stack down. Bandwidth
- * does not publish the Numbers API's limits, so a bucket learns them from its 429s: a 429 pauses the bucket until
- * the reset it names (requests already in flight that answer 429 for the same reset change nothing), and the rate
- * after it is what the server accepted over the last second or more, pauses included. A rate measured while 429s
- * keep coming is the server's: the bucket holds it (a faster try would only draw more 429s) for a minute without a
- * 429, then tries faster again. After a lone 429 every second without another raises the rate by a quarter, back up
- * to the configured rate, so a bucket reaches the server's rate again within seconds.
+ * does not publish the Numbers API's limits, and other processes (other stacks, other runners) may share the
+ * account's, so a bucket learns its share from the server's answers alone.
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerSecond: 100, burst: 200 };
 /**
- * A window shorter than this, or with fewer accepted requests (unless it is very long), says too little about the
- * server's rate: it goes on into the next one.
+ * A new bucket may send this many before any answer, and one more for each request the server accepts (doubling per
+ * round trip up to the burst), while time alone adds only this many a second: a lone process reaches its whole
+ * burst within a few round trips, while several starting together on one account overrun the server's burst by
+ * little instead of by their whole bursts.
  */
+export const SLOW_START_TOKENS = 16;
+/** The shortest window over which the accepted rate is measured: a 429 soon after a reset says little more. */
 const MEASURE_MIN_MS = 1_000;
-const MEASURE_MIN_ACCEPTED = 10;
-const MEASURE_ANYWAY_MS = 10_000;
-const RECOVER_EVERY_MS = 1_000;
-const RECOVER_FACTOR = 1.25;
-/** How long a rate learned under repeated 429s is held before the bucket tries faster again. */
-const HOLD_LEARNED_MS = 60_000;
+/**
+ * After a 429's reset the rate holds this long, then grows; the growth itself speeds up while no 429 comes. A 429
+ * that finds the same rate as the last one (within STABLE_RATIO) doubles the hold, up to HOLD_MAX_MS: a process
+ * alone on the account stops probing a ceiling it keeps finding, while a changing share is probed every few seconds.
+ */
+const HOLD_MIN_MS = 2_000;
+const HOLD_MAX_MS = 8_000;
+const STABLE_RATIO = 0.85;
+const GROW_EVERY_MS = 250;
+/** Growth per step is GROW_BASE, plus GROW_ACCEL per step already taken since the last 429. */
+const GROW_BASE = 0.01;
+const GROW_ACCEL = 0.01;
 const MIN_RATE_PER_SECOND = 0.5;
 /** Width of the bins in which a bucket counts the requests it admitted. */
 export const ADMITTED_BIN_MS = 1_000;
@@ -65,7 +71,14 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
 
-/** One token bucket with a pause that a 429 can extend. */
+/**
+ * One token bucket with a pause that a 429 can extend, and a rate that follows the server's answers: a 429 pauses
+ * every caller until the reset it names (requests already in flight that answer 429 for the same reset change
+ * nothing) and lowers the rate to what the server accepted since the last 429 (over a second at least, pauses
+ * included), never by a fixed factor per 429. With no 429 the rate holds for two seconds after the reset, then grows,
+ * slowly at first and faster the longer the server keeps accepting: a share learned while other processes used the
+ * account is given back to whoever probes for it, and taken back within seconds once they stop.
+ */
 export class TokenBucket {
   private tokens: number;
   private refilledAt: number;
@@ -73,14 +86,17 @@ export class TokenBucket {
   private readonly limit: RateLimit;
   /** The rate in force: the configured one until a 429 lowers it. */
   private rate: number;
-  /** Tokens granted since `windowStart` (the 429 that last measured the rate): the rate the server accepted. */
+  /** Tokens granted and not refused since `windowStart` (the last 429): the rate the server accepted. */
   private granted = 0;
   private windowStart: number;
-  /** Pauses since `windowStart`: a window with one measures a sustained limit, not a lone 429. */
-  private pausesInWindow = 0;
-  /** Until when the rate learned under repeated 429s is held instead of raised (epoch ms). */
-  private holdUntil = 0;
-  private raisedAt: number;
+  /** Until the first 429 (or the full burst), the most tokens the bucket holds: it grows by one per acceptance. */
+  private startCap: number | undefined;
+  /** When the rate may next grow, and how many growth steps were taken since the last 429. */
+  private growAt: number;
+  private growSteps = 0;
+  private holdMs = HOLD_MIN_MS;
+  /** The rate the last 429 set. */
+  private learnedRate: number | undefined;
   /** (time, rate) at every change of the rate in force, for reports. */
   readonly history: Array<{ atMs: number; ratePerSecond: number }> = [];
   private readonly createdAt: number;
@@ -90,10 +106,12 @@ export class TokenBucket {
   constructor(limit: RateLimit, now: number = Date.now()) {
     this.limit = limit;
     this.rate = limit.ratePerSecond;
-    this.tokens = limit.burst;
+    this.startCap = Math.min(limit.burst, SLOW_START_TOKENS);
+    if (this.startCap >= limit.burst) this.startCap = undefined;
+    this.tokens = this.startCap ?? limit.burst;
     this.refilledAt = now;
     this.windowStart = now;
-    this.raisedAt = now;
+    this.growAt = now;
     this.createdAt = now;
     this.history.push({ atMs: now, ratePerSecond: this.rate });
   }
@@ -127,42 +145,65 @@ export class TokenBucket {
   }
 
   /**
-   * Called once per 429. Pauses every caller until `until` (never shortens an existing pause). The rate becomes
-   * what the server accepted since the last measure, when that window (pauses included) is a second or more with ten
-   * accepted requests; a shorter one runs on into the next. It never halves per 429.
+   * Called for every answer that is not a 429: before the first 429 each one lets the bucket hold one more token,
+   * up to its burst.
+   */
+  accepted(now: number = Date.now()): void {
+    if (this.startCap === undefined) return;
+    this.refill(now);
+    this.startCap += 1;
+    this.tokens += 1;
+    if (this.startCap >= this.limit.burst) this.startCap = undefined;
+  }
+
+  /**
+   * Called once per 429. Pauses every caller until `until` (never shortens an existing pause). A new pause lowers
+   * the rate to what the server accepted since the last one, over a second at least: several 429s of one reset
+   * lower it once, and it never halves per 429.
    */
   pause(until: Date, now: number = Date.now()): void {
     this.granted = Math.max(0, this.granted - 1); // the server refused that token's request: it counts for nothing
     if (until.getTime() <= this.pausedUntil) return; // the same pause, reported by a request already in flight
     if (this.pauses.length < MAX_PAUSES) this.pauses.push({ atMs: now, untilMs: until.getTime() });
-    const window = now - this.windowStart;
-    if (window >= MEASURE_MIN_MS && (this.granted >= MEASURE_MIN_ACCEPTED || window >= MEASURE_ANYWAY_MS)) {
-      const accepted = (this.granted * 1000) / window;
-      this.setRate(Math.max(MIN_RATE_PER_SECOND, Math.min(this.limit.ratePerSecond, accepted)), now);
-      // Measured across an earlier 429: the server's sustained rate, held rather than probed every second.
-      this.holdUntil = this.pausesInWindow > 0 ? until.getTime() + HOLD_LEARNED_MS : 0;
-      this.windowStart = now;
-      this.granted = 0;
-      this.pausesInWindow = 0;
-    }
-    this.pausesInWindow += 1;
+    const window = Math.max(MEASURE_MIN_MS, now - this.windowStart);
+    const accepted = (this.granted * 1000) / window;
+    const learned = Math.max(MIN_RATE_PER_SECOND, Math.min(this.rate, accepted));
+    const previous = this.learnedRate;
+    const stable = previous !== undefined && learned >= previous * STABLE_RATIO && learned * STABLE_RATIO <= previous;
+    this.holdMs = stable ? Math.min(HOLD_MAX_MS, this.holdMs * 2) : HOLD_MIN_MS;
+    this.learnedRate = learned;
+    this.setRate(learned, now);
+    this.windowStart = now;
+    this.granted = 0;
+    this.startCap = undefined;
     this.tokens = 1; // one request goes at the reset, the rest follow at the rate
     this.pausedUntil = until.getTime();
     this.refilledAt = this.pausedUntil;
-    this.raisedAt = Math.max(this.pausedUntil, this.holdUntil);
+    this.growAt = this.pausedUntil + this.holdMs;
+    this.growSteps = 0;
+  }
+
+  private refill(now: number): void {
+    const elapsed = Math.max(0, now - this.refilledAt) / 1000;
+    // Until its first 429 a bucket is clocked by the server's answers; time alone adds a start's worth a second.
+    const rate = this.startCap === undefined ? this.rate : Math.min(this.rate, SLOW_START_TOKENS);
+    this.tokens = Math.min(this.startCap ?? this.limit.burst, this.tokens + elapsed * rate);
+    this.refilledAt = Math.max(now, this.refilledAt);
   }
 
   /** Takes a token now if one is available, else returns how many ms to wait before asking again. */
   tryTake(now: number = Date.now()): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
-    if (this.rate < this.limit.ratePerSecond && now - this.raisedAt >= RECOVER_EVERY_MS) {
-      const steps = Math.floor((now - this.raisedAt) / RECOVER_EVERY_MS);
-      this.setRate(Math.min(this.limit.ratePerSecond, this.rate * RECOVER_FACTOR ** steps), now);
-      this.raisedAt += steps * RECOVER_EVERY_MS;
+    while (this.rate < this.limit.ratePerSecond && now >= this.growAt) {
+      this.refill(this.growAt);
+      this.setRate(
+        Math.min(this.limit.ratePerSecond, this.rate * (1 + GROW_BASE + GROW_ACCEL * this.growSteps)),
+        this.growAt,
+      );
+      this.growSteps += 1;
+      this.growAt += GROW_EVERY_MS;
     }
-    const elapsed = Math.max(0, now - this.refilledAt) / 1000;
-    this.tokens = Math.min(this.limit.burst, this.tokens + elapsed * this.rate);
-    this.refilledAt = now;
+    this.refill(now);
     if (this.tokens >= 1) {
       this.tokens -= 1;
       this.granted += 1;

@@ -59,6 +59,15 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   return Number.isNaN(at) ? undefined : new Date(at);
 }
 
+/** Response headers with lower-cased names, repeated ones joined with ", ", as the reset readers take them. */
+export function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
 /** The later of the two reset hints a response carries, if any. */
 export function resetTimeFromHeaders(
   headers: Record<string, string>,

@@ -20,6 +20,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimitWaitTooLong, sharedBucket 
 import {
   type AttemptOutcome,
   backoffDelay,
+  flattenHeaders,
   isIdempotentMethod,
   isRetryable,
   provablyNotSent,
@@ -166,14 +167,6 @@ async function readCapped(body: AsyncIterable<Buffer>, maxBytes: number): Promis
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
-
 function errorCode(err: unknown): string | undefined {
   if (typeof err !== "object" || err === null) return undefined;
   const e = err as { code?: unknown; errors?: unknown[] };
@@ -286,14 +279,16 @@ export class Transport {
         });
       }
 
-      const authorization = await this.#authorizer.header();
+      const authorization = await this.#authorizer.header(deadline);
       const result = await this.attempt(method, url, safeUrl, req, deadline, category, authorization);
+      // Any answer but a 429 is the server taking a request: a new bucket grows its burst on it.
+      if (result.ok || (result.outcome.kind === "status" && result.outcome.status !== 429)) bucket.accepted();
       if (result.ok) return result.response;
 
       // An expired or revoked token: one new token, then the same request once more (a 401 acted on nothing).
       if (result.outcome.kind === "status" && result.outcome.status === 401 && !renewed) {
         renewed = true;
-        if (await this.#authorizer.renew(authorization)) {
+        if (await this.#authorizer.renew(authorization, deadline)) {
           attempt -= 1;
           continue;
         }

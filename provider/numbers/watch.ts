@@ -4,6 +4,7 @@
  * refuses RECEIVED, so each row's own OrderStatus is read), concurrent destroys can share one disconnect order, and
  * creates can share one lookup by CustomerOrderId. Each caller still gets its own result.
  */
+import { DeadlineError } from "../http/errors";
 import type { NumbersClient } from "./client";
 import type { ApiErrorDetail, DisconnectInfo, OrderInfo, OrderSummary } from "./types";
 
@@ -711,7 +712,7 @@ export class DisconnectBatcher {
             this.client.getDisconnect(disconnectId),
             Math.max(0, earliestDeadline - Date.now()),
           );
-          if (d === undefined) throw new Error(`disconnect ${disconnectId} was not read before the deadline`);
+          if (d === undefined) throw unreadBeforeDeadline(disconnectId);
           if (d.status !== last?.status) {
             for (const r of open) r.onStatus?.({ status: d.status, disconnectId }, Date.now() - started);
           }
@@ -732,9 +733,16 @@ export class DisconnectBatcher {
       open = open.filter((r) => {
         if (r.deadlineMs > now) return true;
         if (last) settle(r, last, true);
-        else r.reject(lastError ?? new Error(`disconnect ${disconnectId} was not read before the deadline`));
+        else r.reject(lastError ?? unreadBeforeDeadline(disconnectId));
         return false;
       });
     }
   }
+}
+
+/** A disconnect whose status no read returned before the callers' deadline (it was placed; only the read is late). */
+function unreadBeforeDeadline(disconnectId: string): DeadlineError {
+  return new DeadlineError(`disconnect ${disconnectId} was not read before the deadline`, {
+    mayHaveReachedServer: false,
+  });
 }

@@ -1,6 +1,7 @@
 /** The Dashboard API's provisioning calls (applications, sites, locations) and the shared client per account. */
 import { createHash } from "node:crypto";
 import { numbersSettings } from "../config";
+import { MayHaveReachedServerError } from "../errors";
 import { DeadlineError, TransportError } from "../http/errors";
 import { ProvisioningClient } from "./client";
 
@@ -31,25 +32,20 @@ export function provisioningClient(): ProvisioningClient {
 
 /**
  * The error for a failed create of an application, site or location. Nothing of Bandwidth's provisioning calls can be
- * looked up by an id of ours, so an answer lost in transit cannot be adopted safely: the error names what now carries
- * the same name, for the user to check. Either way the message says what to run next.
+ * looked up by an id of ours, so an answer lost in transit cannot be adopted safely: a MayHaveReachedServerError
+ * names what now carries the same name, for the user to check. Any other failure created nothing and is passed on
+ * as it is (the resource's wrapper says so and what to run next).
  */
-export async function createFailure(who: string, e: unknown, sameName: () => Promise<string[]>): Promise<Error> {
-  if (!(e instanceof Error)) return new Error(`${who}: ${String(e)}`);
+export async function createFailure(who: string, e: unknown, sameName: () => Promise<string[]>): Promise<unknown> {
   const lost = (e instanceof TransportError || e instanceof DeadlineError) && e.mayHaveReachedServer;
-  if (!lost) {
-    const err = new Error(
-      `${who}: ${e.message}. Nothing was created: run \`pulumi up\` again once the cause is fixed.`,
-      { cause: e },
-    );
-    return Object.assign(err, { code: (e as { code?: unknown }).code });
-  }
+  if (!lost) return e;
   const ids = await sameName().catch(() => [] as string[]);
   const found = ids.length > 0 ? ` Bandwidth now holds one with the same name: ${ids.join(", ")}.` : "";
-  return new Error(
-    `${who}: the answer to the create was lost (${e.message}), so it may have been created.${found} ` +
-      "If that is this one, delete it in the Bandwidth Dashboard (or keep it and give the resource another name), " +
-      "then run `pulumi up` again.",
+  return new MayHaveReachedServerError(
+    `${who}: the answer to the create was lost (${e.message}), so it may have been created.${found}`,
+    "If that is this one, delete it in the Bandwidth Dashboard (or keep it and give the resource another name), " +
+      "then run `pulumi up` again",
+    undefined,
     { cause: e },
   );
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InUseError } from "../errors";
 import { ApiError, BandwidthError } from "../http";
 import {
   type ApplicationFields,
@@ -10,7 +11,7 @@ import {
   provisioningClient,
 } from "../provisioning";
 import { Checker, type Failure, isUnknown } from "../validation";
-import { progress, sameValue, withNextSteps } from "./lifecycle";
+import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** Basic-auth credentials Bandwidth sends with its callbacks. Kept secret in state; Bandwidth never echoes the password. */
@@ -333,10 +334,11 @@ async function destroy(id: string, props: ApplicationOutputs): Promise<void> {
       const where = peers.length
         ? peers.map((s) => `${s.peerName ?? "location"} (locationId ${s.peerId}, site ${s.siteId})`).join(", ")
         : (e.errors.find((d) => d.code === "12107")?.description ?? "");
-      throw new Error(
-        `Application ${props.name} (${id}) is still linked to ${peers.length === 1 ? "a location" : "locations"}: ${where}. ` +
-          "Unlink it there first (remove voiceApplicationId/messagingApplicationId from that Location, or destroy the Location; " +
-          "a Location built from this application's id is unlinked before the application is deleted), then run `pulumi destroy` again.",
+      throw new InUseError(
+        `Application ${props.name} (${id}) is still linked to ${peers.length === 1 ? "a location" : "locations"}: ${where}`,
+        "Unlink it there first (remove voiceApplicationId/messagingApplicationId from that Location, or destroy the Location; " +
+          "a Location built from this application's id is unlinked before the application is deleted), then run `pulumi destroy` again",
+        peers.map((s) => s.peerId),
         { cause: e },
       );
     }
@@ -352,7 +354,11 @@ export const implementation = {
   async diff(_id: string, olds: ApplicationOutputs, news: ApplicationInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffApplication(olds, news);
   },
-  ...withNextSteps((p: ApplicationInputs) => `Application ${p.name}`, { create, read, update, delete: destroy }),
+  ...withNextSteps(
+    (p: ApplicationInputs) => `Application ${p.name}`,
+    { create, read, update, delete: destroy },
+    NOTHING_CREATED,
+  ),
 };
 
 /** The dynamic provider of Application, as serialized into state. */

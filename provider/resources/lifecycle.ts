@@ -1,5 +1,6 @@
 /** Pieces every resource implementation shares: partial-failure errors, progress lines, bounded concurrency. */
 import { hasNextStep } from "../errors";
+import { restated } from "../http/errors";
 
 /** The reserved input that carries the serialized provider; it must survive in any state we hand back. */
 export const PROVIDER_KEY = "__provider";
@@ -69,21 +70,51 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** What a failed operation leaves behind, and the command that carries on from there. */
-const NEXT_STEP: Record<"create" | "read" | "update" | "delete", string> = {
-  create:
-    "Nothing is ordered twice on a retry (orders are found by their CustomerOrderId): run `pulumi up` again once the cause is fixed",
-  read: "The state was not changed: run `pulumi refresh` again",
-  update: "The state keeps what was done so far: run `pulumi up` again once the cause is fixed",
-  delete: "The resource stays in the stack: run `pulumi destroy` again to retry what is left",
+/** A resource operation whose failure gets a next step. */
+export type Operation = "create" | "read" | "update" | "delete";
+
+/** What a failed operation leaves behind (one sentence), per operation; a resource may say it in its own words. */
+export type Outcomes = Record<Operation, string>;
+
+/** What a failed operation of a PhoneNumberOrder (and any resource that says nothing else) leaves behind. */
+const OUTCOMES: Outcomes = {
+  create: "Nothing is ordered twice on a retry (orders are found by their CustomerOrderId)",
+  read: "The state was not changed",
+  update: "The state keeps what was done so far",
+  delete: "The resource stays in the stack",
 };
 
-function cause(e: { code?: unknown; status?: unknown }): string {
+/** The outcome of a failed create of a resource that orders nothing (applications, sites, locations, imports). */
+export const NOTHING_CREATED: Partial<Outcomes> = { create: "Nothing was created" };
+
+/** The command that carries on after each operation, and what it does then. */
+const RERUN: Record<Operation, string> = {
+  create: "run `pulumi up` again",
+  read: "run `pulumi refresh` again",
+  update: "run `pulumi up` again",
+  delete: "run `pulumi destroy` again to retry what is left",
+};
+
+/** The OAuth client settings, named first wherever credentials are refused: Bandwidth's only way in from 2026-12-02. */
+const CREDENTIAL_SETTINGS =
+  "the OAuth client settings bandwidth:clientId / bandwidth:clientSecret (BANDWIDTH_CLIENT_ID / BANDWIDTH_CLIENT_SECRET); " +
+  "then, where used, the legacy API User bandwidth:username / bandwidth:password and Voice v1's bandwidth:apiToken / bandwidth:apiSecret";
+
+interface Classified {
+  code?: unknown;
+  status?: unknown;
+  resetAt?: unknown;
+}
+
+/** Why the call failed, in a user's words, from the error's code and status only. */
+function cause(e: Classified): string {
   switch (e.code) {
     case "RATE_LIMITED":
-      return "Bandwidth is rate limiting this account; wait a minute";
+      return "Bandwidth is rate limiting this account, and the wait would pass the call's deadline; nothing was acted on";
     case "UNAUTHORIZED":
-      return "Bandwidth refused the credentials: check the credentials (bandwidth:username/password, bandwidth:apiToken/apiSecret)";
+      return `Bandwidth refused the credentials: check ${CREDENTIAL_SETTINGS}`;
+    case "TOKEN_UNAVAILABLE":
+      return "Bandwidth's OAuth token endpoint issued no token, so no request was sent with it";
     case "TRANSPORT":
     case "DEADLINE":
       return "Bandwidth could not be reached or did not answer in time";
@@ -96,23 +127,31 @@ function cause(e: { code?: unknown; status?: unknown }): string {
   }
 }
 
+/** What to do next, from the error's code: wait out a rate limit, else fix the cause; then the command again. */
+function nextStepFor(e: Classified, operation: Operation, outcomes: Outcomes): string {
+  if (e.code !== "RATE_LIMITED") return `${outcomes[operation]}: ${RERUN[operation]} once the cause is fixed`;
+  const until = e.resetAt instanceof Date ? `until ${e.resetAt.toISOString()}` : "a minute";
+  return `${outcomes[operation]}: wait ${until} and ${RERUN[operation]}`;
+}
+
+/** Whether a message already starts with the resource's label (its own errors name it when they are made). */
+function labelled(message: string, who: string): boolean {
+  return message.startsWith(`${who}:`) || message.startsWith(`${who} (`);
+}
+
 /**
- * Adds to an error what happened to the resource and what to run next (its `nextStep` field), unless it already has
- * one. The error keeps its class and `code`, so callers branch on those, never on the text. Partial-state errors pass
- * through untouched (the host needs their id and properties).
+ * What to tell the user about a failed operation: a new error of the same class and `code`, with `e` as its cause,
+ * labelled with this resource only and carrying `nextStep`. An error several resources share (one token fetch awaited
+ * by all) stays as it was, so one resource's label never lands in another's error. An error that names its own next
+ * step keeps it; partial-state errors pass through untouched (the host needs their id and properties).
  */
-export function explain(who: string, operation: keyof typeof NEXT_STEP, e: unknown): unknown {
+export function explain(who: string, operation: Operation, e: unknown, outcomes: Outcomes = OUTCOMES): unknown {
   if (e instanceof ResourceInitError || !(e instanceof Error)) return e;
-  const named = e.message.startsWith(who) ? e.message : `${who}: ${e.message}`;
-  // Errors of other modules that already end in the command to run (a missing setting names `pulumi config set`).
-  if (hasNextStep(e) || /run `pulumi \w+` again|pulumi config set/i.test(e.message)) {
-    e.message = named;
-    return e;
-  }
-  const why = cause(e as { code?: unknown; status?: unknown });
-  e.message = `${named}. ${why ? `${why}. ` : ""}${NEXT_STEP[operation]}.`;
-  Object.assign(e, { nextStep: NEXT_STEP[operation] });
-  return e;
+  const named = labelled(e.message, who) ? e.message : `${who}: ${e.message}`;
+  if (hasNextStep(e)) return restated(e, named);
+  const why = cause(e as Classified);
+  const nextStep = nextStepFor(e as Classified, operation, outcomes);
+  return restated(e, `${named}. ${why ? `${why}. ` : ""}${nextStep}.`, { nextStep });
 }
 
 /** The four calls that change or read real things; each error they throw gets its next step. */
@@ -127,9 +166,11 @@ interface Operations<In, Out> {
 export function withNextSteps<In, Out, Ops extends Operations<In, Out>>(
   who: (props: In | Out) => string,
   ops: Ops,
+  outcomes: Partial<Outcomes> = {},
 ): Ops {
-  const explained = <T>(p: Promise<T>, props: In | Out, op: keyof typeof NEXT_STEP) =>
-    p.catch((e) => Promise.reject(explain(who(props), op, e)));
+  const said = { ...OUTCOMES, ...outcomes };
+  const explained = <T>(p: Promise<T>, props: In | Out, op: Operation) =>
+    p.catch((e) => Promise.reject(explain(who(props), op, e, said)));
   return {
     ...ops,
     create: (inputs: In) => explained(ops.create(inputs), inputs, "create"),

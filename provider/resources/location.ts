@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InUseError } from "../errors";
 import { ApiError, BandwidthError } from "../http";
 import { createFailure, type ProvisioningClient, provisioningClient } from "../provisioning";
 import { Checker, type Failure, RULES, toE164, ValidationError } from "../validation";
-import { progress, ResourceInitError, sameValue, withNextSteps, withProvider } from "./lifecycle";
+import { progress, ResourceInitError, sameValue, withNextSteps, withProvider, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a Location: a SIP peer under a Site, linked to a voice and/or a messaging application. */
@@ -220,13 +221,15 @@ async function update(id: string, olds: LocationOutputs, news: LocationInputs): 
 }
 
 /** The error for a location that still holds numbers: which numbers, and what to do. */
-function holdsNumbers(who: string, id: string, numbers: string[], cause?: unknown): Error {
+function holdsNumbers(who: string, id: string, numbers: string[], cause?: unknown): InUseError {
   const shown = numbers.slice(0, 20).join(", ") + (numbers.length > 20 ? `, ... (${numbers.length} in all)` : "");
-  return new Error(
+  return new InUseError(
     `${who} (locationId ${id}) still holds ${numbers.length === 1 ? "number" : `${numbers.length} numbers`}${numbers.length ? ` ${shown}` : ""}; ` +
-      "Bandwidth deletes a location only once it holds no number (13555). Disconnect them (destroy the PhoneNumberOrder " +
-      "that ordered them into this location: give it `peerId: location.locationId` so the engine does this first), or " +
-      "move them to another location (Bandwidth's movetns call), then run `pulumi destroy` again. Nothing was unlinked.",
+      "Bandwidth deletes a location only once it holds no number (13555). Nothing was unlinked",
+    "Disconnect them (destroy the PhoneNumberOrder that ordered them into this location: give it " +
+      "`peerId: location.locationId` so the engine does this first), or move them to another location " +
+      "(Bandwidth's movetns call), then run `pulumi destroy` again",
+    numbers,
     cause === undefined ? {} : { cause },
   );
 }
@@ -261,7 +264,11 @@ export const implementation = {
   async diff(_id: string, olds: LocationOutputs, news: LocationInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffLocation(olds, news);
   },
-  ...withNextSteps((p: LocationInputs) => `Location ${p.name}`, { create, read, update, delete: destroy }),
+  ...withNextSteps(
+    (p: LocationInputs) => `Location ${p.name}`,
+    { create, read, update, delete: destroy },
+    NOTHING_CREATED,
+  ),
 };
 
 /** Which location getLocationNumbers lists. */

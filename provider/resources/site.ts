@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { InUseError } from "../errors";
 import { ApiError, BandwidthError } from "../http";
 import {
   createFailure,
@@ -8,7 +9,7 @@ import {
   type SiteInfo,
 } from "../provisioning";
 import { Checker, type Failure } from "../validation";
-import { progress, sameValue, withNextSteps } from "./lifecycle";
+import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** A site's postal address, as Bandwidth's site reference describes it. */
@@ -218,10 +219,12 @@ async function destroy(id: string, props: SiteOutputs): Promise<void> {
     if (e instanceof ApiError) {
       const left = await p.listSipPeers(id).catch(() => []);
       if (left.length > 0) {
-        throw new Error(
+        throw new InUseError(
           `Site ${props.name} (${id}) still has ${left.length === 1 ? "a location" : "locations"}: ` +
             `${left.map((l) => `${l.peerName} (locationId ${l.peerId})`).join(", ")}. Bandwidth deletes a site only ` +
-            "when no location is left: destroy those Locations (or delete them in the Bandwidth Dashboard), then run `pulumi destroy` again.",
+            "when no location is left",
+          "Destroy those Locations (or delete them in the Bandwidth Dashboard), then run `pulumi destroy` again",
+          left.map((l) => l.peerId),
           { cause: e },
         );
       }
@@ -238,7 +241,7 @@ export const implementation = {
   async diff(_id: string, olds: SiteOutputs, news: SiteInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffSite(olds, news);
   },
-  ...withNextSteps((p: SiteInputs) => `Site ${p.name}`, { create, read, update, delete: destroy }),
+  ...withNextSteps((p: SiteInputs) => `Site ${p.name}`, { create, read, update, delete: destroy }, NOTHING_CREATED),
 };
 
 /** The dynamic provider of Site, as serialized into state. */

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { VoiceConfigurationPackageInUseError } from "../errors";
+import { InUseError } from "../errors";
 import { ApiError, BandwidthError } from "../http";
 import { type PlatformClient, platformClient, type VoiceConfigurationPackageInfo } from "../platform";
 import { createFailure } from "../provisioning";
 import { Checker, type Failure } from "../validation";
-import { progress, sameValue, withNextSteps } from "./lifecycle";
+import { NOTHING_CREATED, progress, sameValue, withNextSteps } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /**
@@ -133,23 +133,22 @@ async function update(
   return { outs: toOutputs(updated) };
 }
 
-/** The error for a package that still has numbers assigned: every number, and how to carry on. */
+/** The error for a package that still has numbers assigned: every number (E.164) in `usedBy`, and how to carry on. */
 function holdsNumbers(
   props: VoiceConfigurationPackageOutputs,
   id: string,
   numbers: string[],
   cause?: unknown,
-): VoiceConfigurationPackageInUseError {
+): InUseError {
   const shown =
     numbers.slice(0, NUMBERS_SHOWN).join(", ") +
     (numbers.length > NUMBERS_SHOWN ? `, ... (${numbers.length} in all)` : "");
-  return new VoiceConfigurationPackageInUseError(
+  return new InUseError(
     `${label(props)} (${id}) still has ${numbers.length === 1 ? "a number" : `${numbers.length} numbers`} ` +
       `assigned: ${shown}; Bandwidth deletes a package only once no number is assigned to it. Nothing was deleted`,
     "This stack assigns no number to a package, so they were assigned outside it: remove them from the package " +
       "first (assign them to another package, or remove them in the Bandwidth Dashboard or with Bandwidth's CLI), " +
       "then run `pulumi destroy` again",
-    id,
     numbers,
     cause === undefined ? {} : { cause },
   );
@@ -186,7 +185,7 @@ export const implementation = {
   ): Promise<pulumi.dynamic.DiffResult> {
     return diffVoiceConfigurationPackage(olds, news);
   },
-  ...withNextSteps(label, { create, read, update, delete: destroy }),
+  ...withNextSteps(label, { create, read, update, delete: destroy }, NOTHING_CREATED),
 };
 
 /** The dynamic provider of VoiceConfigurationPackage, as serialized into state. */

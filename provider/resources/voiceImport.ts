@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { optionalVoiceClient, voiceLookups } from "../clients";
 import { type DashboardApiUser, dashboardApiUser, requireVoiceSettings } from "../config";
 import { BandwidthError, mayHaveReachedServer } from "../http";
-import { MayHaveReachedServerError } from "../errors";
+import { AlreadyExistsError, MayHaveReachedServerError } from "../errors";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
-import { progress, sameValue, withNextSteps } from "./lifecycle";
+import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
 
 /** The arguments of a VoiceImport: one number enabled for programmatic voice and messaging (Voice & Messaging v1). */
@@ -206,9 +206,11 @@ async function importAndDescribe(
     }
     if (!existing) throw e;
     if (duplicate && !inputs.adoptExisting) {
-      throw new Error(
-        `${who}: already imported in Voice v1 as ${existing.id}. Set adoptExisting: true to manage that import, ` +
-          "or remove it from v1 first.",
+      throw new AlreadyExistsError(
+        `${who}: already imported in Voice v1 as ${existing.id}`,
+        "Set adoptExisting: true to manage that import, or remove it from v1 first, then run `pulumi up` again",
+        existing.id,
+        { cause: e },
       );
     }
     numberId = existing.id;
@@ -274,7 +276,11 @@ export const implementation = {
   async diff(_id: string, olds: VoiceImportOutputs, news: VoiceImportInputs): Promise<pulumi.dynamic.DiffResult> {
     return diffVoiceImport(olds, news);
   },
-  ...withNextSteps((p: VoiceImportInputs) => `VoiceImport ${p.number}`, { create, read, update, delete: destroy }),
+  ...withNextSteps(
+    (p: VoiceImportInputs) => `VoiceImport ${p.number}`,
+    { create, read, update, delete: destroy },
+    NOTHING_CREATED,
+  ),
 };
 
 /** The dynamic provider of VoiceImport, as serialized into state. */

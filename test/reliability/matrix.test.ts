@@ -8,6 +8,7 @@ import { setProgressSink } from "../../provider/resources/lifecycle";
 import { inLane, inParallel, laneAccounts, laneEnv } from "./lanes";
 import {
   BASELINE,
+  TOKEN_RATE_LIMITED,
   faultScenarios,
   fullLifecycle,
   type Lane,
@@ -77,7 +78,8 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     const run = hooks.beforeStep ? () => fullLifecycle(lane, hooks).then((ok) => ok) : () => scenario.run(lane);
     let succeeded = false;
     try {
-      succeeded = await inLane(laneEnv(current(), seed, scenario.env), run);
+      const env = typeof scenario.env === "function" ? scenario.env(seed, current()) : scenario.env;
+      succeeded = await inLane(laneEnv(current(), seed, env), run);
     } catch (e) {
       user.lastError = e as Error;
     }
@@ -108,7 +110,7 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
     const started = Date.now();
 
     // 1. Faults on every route, scoped to each lane's account, all lanes at once.
-    const faulted = [BASELINE, ...faultScenarios()].map((s, i) => ({
+    const faulted = [BASELINE, TOKEN_RATE_LIMITED, ...faultScenarios()].map((s, i) => ({
       s,
       seed: seeds[nextSeed++],
       area: BUSY_AREAS[i % 7],
@@ -264,6 +266,10 @@ describe("fault matrix: the lifecycle under every fault ends in success or a cle
   it("the fault-free baseline, every transient-fault row and every money-guarantee row finish their lifecycle", () => {
     const baseline = results.find((r) => r.name === BASELINE.name);
     expect(baseline?.succeeded, baseline?.finalError).to.equal(true);
+    const token = results.find((r) => r.name === TOKEN_RATE_LIMITED.name);
+    expect(token?.succeeded, token?.finalError).to.equal(true);
+    const shown = tally.errors.filter((e) => e.scenario === TOKEN_RATE_LIMITED.name).map((e) => e.message);
+    expect(shown, "a token endpoint's 429s are waited out, never shown to the user").to.deep.equal([]);
     const failed = results.filter((r) => (r.category === "rate-limit storm" || r.mustSucceed) && !r.succeeded);
     expect(failed, describeBad(failed)).to.deep.equal([]);
   });

@@ -2,7 +2,7 @@
  * The fault matrix as data: every fault on every route the lifecycle uses, the order and disconnect outcomes, the rate
  * limit storms and the emulator restarts. Each scenario runs one user's stack on its own emulated account.
  */
-import type { AccountSeed, FaultRule, RunningEmulator } from "../../emulator";
+import { type AccountSeed, credentialsOf, type FaultRule, type RunningEmulator } from "../../emulator";
 import { UserStack } from "./user";
 
 /** What a scenario may use while it runs. */
@@ -25,8 +25,8 @@ export interface Scenario {
   expectedOrders: number;
   /** Fault rules for this lane's account (paths are scoped to it). */
   faults?: (seed: AccountSeed) => FaultRule[];
-  /** Extra environment for this lane (e.g. a short HTTP timeout). */
-  env?: Record<string, string>;
+  /** Extra environment for this lane (e.g. a short HTTP timeout), or how to make it from the lane's account. */
+  env?: Record<string, string> | ((seed: AccountSeed, emu: RunningEmulator) => Record<string, string>);
   /** The goal must be met: the scenario drives no fault a user could not retry past (a money guarantee). */
   mustSucceed?: boolean;
   /** Runs the user's commands; returns whether the scenario's goal was met (false = it ended in an error). */
@@ -115,6 +115,26 @@ const FAULTS: FaultRow[] = [
 
 /** The full lifecycle with nothing wrong: the baseline every other row is compared with. */
 export const BASELINE: Scenario = { name: "baseline, no fault", expectedOrders: 2, run: (lane) => fullLifecycle(lane) };
+
+/**
+ * The lane's account authenticated by OAuth client credentials, its token endpoint answering its first six token
+ * requests 429 with X-RateLimit-Reset a second ahead: the lifecycle waits them out and succeeds.
+ */
+export const TOKEN_RATE_LIMITED: Scenario = {
+  name: "429 with X-RateLimit-Reset on the OAuth token endpoint, six times",
+  expectedOrders: 2,
+  env: (seed, emu) => {
+    const c = credentialsOf(seed);
+    return {
+      BANDWIDTH_CLIENT_ID: c.clientId,
+      BANDWIDTH_CLIENT_SECRET: c.clientSecret,
+      BANDWIDTH_TOKEN_URL: emu.tokenUrl,
+    };
+  },
+  // Only this lane asks for tokens (the others use an API User), so the endpoint's one path is this lane's alone.
+  faults: () => [{ method: "POST", path: "/oauth2/token$", kind: "status", status: 429, times: 6 }],
+  run: (lane) => fullLifecycle(lane),
+};
 
 /** Every fault on every route, each over the full lifecycle (2 orders intended: the create and the scale-up). */
 export function faultScenarios(): Scenario[] {

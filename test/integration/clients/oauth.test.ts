@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { closeSharedPools, Transport, TokenRefusedError, UnauthorizedError } from "../../../provider/http";
+import {
+  closeSharedPools,
+  RateLimitedError,
+  Transport,
+  TokenRefusedError,
+  UnauthorizedError,
+} from "../../../provider/http";
 import { ClientCredentialsAuthorizer } from "../../../provider/http/oauth";
 import { type CannedServer, reply, type SeenRequest, startCannedServer, uniqueAccount } from "./cannedServer";
 
@@ -16,13 +22,33 @@ interface Fake {
   valid: Set<string>;
 }
 
-async function fake(opts: { expiresIn?: number; refuse?: number; tokenDelayMs?: number } = {}): Promise<Fake> {
+/** A token endpoint that refuses with `status` until `untilMs`, naming that time the way `hint` says. */
+interface Limited {
+  status: 429 | 503;
+  untilMs: number;
+  hint: "x-ratelimit-reset" | "retry-after" | "none";
+}
+
+async function fake(
+  opts: { expiresIn?: number; refuse?: number; tokenDelayMs?: number; limited?: Limited } = {},
+): Promise<Fake> {
   const f = { tokens: [], api: [], valid: new Set<string>() } as unknown as Fake;
   let issued = 0;
   f.server = await startCannedServer(async (req, res) => {
     if (req.url === "/api/v1/oauth2/token") {
       f.tokens.push(req);
       if (opts.tokenDelayMs) await new Promise((r) => setTimeout(r, opts.tokenDelayMs));
+      const limited = opts.limited;
+      if (limited && Date.now() < limited.untilMs) {
+        const headers: Record<string, string> = {};
+        if (limited.hint === "x-ratelimit-reset")
+          headers["X-RateLimit-Reset"] = String(Math.ceil(limited.untilMs / 1000));
+        if (limited.hint === "retry-after")
+          headers["Retry-After"] = String(Math.ceil((limited.untilMs - Date.now()) / 1000));
+        res.writeHead(limited.status, headers);
+        res.end();
+        return;
+      }
       if (opts.refuse) {
         res.writeHead(opts.refuse, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: "invalid_client", error_description: `bad client ${CLIENT_SECRET}` }));
@@ -131,6 +157,55 @@ describe("OAuth 2.0 client credentials on the Numbers API", function () {
     expect(caught).to.be.instanceOf(UnauthorizedError);
     expect(f.tokens).to.have.length(2);
     expect(f.api).to.have.length(2);
+  });
+
+  for (const [status, hint] of [
+    [429, "x-ratelimit-reset"],
+    [429, "retry-after"],
+    [503, "retry-after"],
+  ] as const) {
+    it(`waits out a token endpoint's ${status} until its ${hint} time, then 20 waiting calls share one token`, async () => {
+      const untilMs = Date.now() + 1_200;
+      f = await fake({ limited: { status, untilMs, hint } });
+      const t = transport(f, authorizer(f));
+      await Promise.all(
+        Array.from({ length: 20 }, () => t.request({ method: "GET", path: "accounts/1/inserviceNumbers" })),
+      );
+      expect(f.api).to.have.length(20);
+      expect(new Set(f.api.map((r) => r.headers.authorization))).to.have.property("size", 1);
+      // One refused ask, then one at the named time (its header has a whole-second resolution).
+      expect(f.tokens).to.have.length(2);
+      const named = hint === "x-ratelimit-reset" ? Math.ceil(untilMs / 1000) * 1000 : untilMs - 1_000;
+      expect(f.tokens[1].at).to.be.at.least(named);
+    });
+  }
+
+  it("a token endpoint's reset past the deadline is a RateLimitedError at once, one object per call, and nothing reaches the API", async () => {
+    const untilMs = Date.now() + 60_000;
+    f = await fake({ limited: { status: 429, untilMs, hint: "x-ratelimit-reset" } });
+    const t = transport(f, authorizer(f));
+    const started = Date.now();
+    const errors = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        t.request({ method: "GET", path: "accounts/1/inserviceNumbers" }).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
+    expect(Date.now() - started).to.be.below(2_000, "no wait that the deadline cannot cover");
+    for (const err of errors) {
+      expect(err).to.be.instanceOf(RateLimitedError);
+      expect((err as RateLimitedError).code).to.equal("RATE_LIMITED");
+      expect((err as RateLimitedError).resetAt?.getTime()).to.be.at.least(Math.ceil(untilMs / 1000) * 1000);
+    }
+    expect(new Set(errors)).to.have.property("size", 3, "each call gets an error object of its own");
+    expect(f.tokens).to.have.length(1);
+    expect(f.api).to.have.length(0);
+    // A call made during the pause gives up without asking the endpoint again.
+    const late = await t.request({ method: "GET", path: "accounts/1/inserviceNumbers" }).catch((e: unknown) => e);
+    expect(late).to.be.instanceOf(RateLimitedError);
+    expect(f.tokens).to.have.length(1);
   });
 
   for (const status of [400, 401]) {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,5 +85,27 @@ describe("emulator: bandwidth-emulator CLI", () => {
     const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
     proc.kill("SIGTERM");
     expect(await exited).to.equal(0);
+  });
+
+  const cliPath = () => join(__dirname, "..", "..", "..", "emulator", "cli.js");
+
+  for (const flag of ["--help", "-h"]) {
+    it(`${flag} prints the usage, every option included, on standard output and exits 0 without starting`, () => {
+      const run = spawnSync(process.execPath, [cliPath(), flag], { encoding: "utf8", timeout: 10_000 });
+      expect(run.status).to.equal(0);
+      expect(run.stdout).to.match(/^usage: bandwidth-emulator/);
+      for (const option of ["--port", "--state-file", "--fault", "--no-legacy-basic-auth", "--quiet", "--help"]) {
+        expect(run.stdout).to.contain(option);
+      }
+      expect(run.stdout).not.to.contain("listening");
+      expect(run.stderr).to.equal("");
+    });
+  }
+
+  it("an unknown option is an error on standard error with the usage, exit status 2", () => {
+    const run = spawnSync(process.execPath, [cliPath(), "--no-such-flag"], { encoding: "utf8", timeout: 10_000 });
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.contain("unknown option --no-such-flag").and.contain("usage: bandwidth-emulator");
+    expect(run.stdout).to.equal("");
   });
 });

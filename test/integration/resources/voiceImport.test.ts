@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { getAvailableNumbers, providers } from "../../../provider";
+import { AlreadyExistsError, getAvailableNumbers, providers } from "../../../provider";
 import { optionalVoiceClient } from "../../../provider/clients";
 import { dashboardApiUser } from "../../../provider/config";
 import { resetSharedBuckets } from "../../../provider/http";
@@ -68,6 +68,8 @@ describe("VoiceImport against the emulator", function () {
     const first = await engineCreate(voice, { number: e164 });
     const err = await rejection(engineCreate(voice, { number: e164 }));
     expect(err.message).to.match(/already imported.*adoptExisting/);
+    expect(err).to.be.instanceOf(AlreadyExistsError);
+    expect(err).to.include({ code: "ALREADY_EXISTS", existingId: first.id });
     const adopted = await engineCreate(voice, { number: e164, adoptExisting: true, applicationId: "a-2" });
     expect(adopted.id).to.equal(first.id);
     expect(adopted.outs.applicationId).to.equal("a-2");

@@ -4,7 +4,7 @@
  * `site/docs/account/programmatic-setup.mdx` (rows in docs/bandwidth-wire-v2.md).
  */
 import { expect } from "chai";
-import { getLocationNumbers, providers } from "../../../provider";
+import { getLocationNumbers, InUseError, MayHaveReachedServerError, providers } from "../../../provider";
 import { emulatorSuite, engineCreate, engineUpdate, rejection } from "../resources/support";
 
 const app = providers.application;
@@ -108,6 +108,10 @@ describe("v2 resources against the emulator", function () {
     const loc = await engineCreate(location, { siteId: s.id, name: "loc-a" });
     const err = await rejection(site.delete!(s.id, changed.outs));
     expect(err.message).to.match(/still has a location: loc-a \(locationId \d+\).*pulumi destroy/);
+    expect(err).to.be.instanceOf(InUseError);
+    expect(err).to.include({ code: "IN_USE" });
+    expect(err.usedBy).to.deep.equal([loc.id]);
+    expect(err.nextStep).to.match(/run `pulumi destroy` again$/);
     await location.delete!(loc.id, loc.outs);
     await site.delete!(s.id, changed.outs);
     expect(() => prov().getSite(account(), s.id)).to.throw(/does not exist/);
@@ -191,6 +195,9 @@ describe("v2 resources against the emulator", function () {
     const err = await rejection(app.delete!(voice.id, voice.outs));
     expect(err.message).to.match(/still linked to a location: uses-app \(locationId \d+, site \d+\)/);
     expect(err.message).to.match(/pulumi destroy/);
+    expect(err).to.be.instanceOf(InUseError);
+    expect(err).to.include({ code: "IN_USE" });
+    expect(err.usedBy).to.deep.equal([loc.id]);
     await location.delete!(loc.id, loc.outs);
     await app.delete!(voice.id, voice.outs);
     expect(prov().listApplications(account())).to.deep.equal([]);
@@ -241,6 +248,9 @@ describe("v2 resources against the emulator", function () {
     const err = await rejection(location.delete!(loc.id, loc.outs));
     expect(err.message).to.include(numbers[0]).and.include(numbers[1]);
     expect(err.message).to.match(/13555.*Disconnect them.*move them.*pulumi destroy/);
+    expect(err).to.be.instanceOf(InUseError);
+    expect(err).to.include({ code: "IN_USE" });
+    expect([...(err.usedBy as string[])].sort()).to.deep.equal([...numbers].sort());
     expect(prov().getPeer(account(), s.id, loc.id).messagingAppId).to.equal(sms.id);
     // The emulator's own refusal, too, when the location is deleted directly.
     expect(() => prov().deletePeer(account(), s.id, loc.id)).to.throw(/13555/);
@@ -282,12 +292,16 @@ describe("v2 resources against the emulator", function () {
     expect(created).to.have.length(1);
     expect(err.message).to.include(created[0].applicationId);
     expect(err.message).to.match(/answer to the create was lost.*run `pulumi up` again/);
+    expect(err).to.be.instanceOf(MayHaveReachedServerError);
+    expect(err).to.include({ code: "MAY_HAVE_REACHED_SERVER" });
     expect(ctx.emu.requestLog().filter((r) => r.method === "POST" && /applications$/.test(r.path))).to.have.length(1);
   });
 
   it("a refused create says nothing was created; Site refresh shows drift and a deleted site is gone", async () => {
     const err = await rejection(engineCreate(location, { siteId: "424242", name: "nowhere" }));
     expect(err.message).to.match(/12016.*Nothing was created: run `pulumi up` again/);
+    expect(err.nextStep).to.match(/^Nothing was created: run `pulumi up` again/);
+    expect(err.code).to.be.a("string");
     const s = await newSite();
     prov().updateSite(account(), s.id, { name: "renamed", description: "changed elsewhere" });
     const read = await site.read!(s.id, s.outs);

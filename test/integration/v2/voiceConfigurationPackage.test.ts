@@ -4,7 +4,7 @@
  * Wire sources: Bandwidth's CLI `cmd/vcp/*.go` (rows in docs/bandwidth-wire-v2.md).
  */
 import { expect } from "chai";
-import { ConfigError, providers, VoiceConfigurationPackageInUseError } from "../../../provider";
+import { ConfigError, InUseError, providers } from "../../../provider";
 import { platformClient } from "../../../provider/platform";
 import { bearer, platformCall } from "../emulator/platform";
 import { emulatorClientCredentials, emulatorSuite, engineCreate, engineUpdate, rejection } from "../resources/support";
@@ -163,9 +163,9 @@ describe("VoiceConfigurationPackage against the emulator", function () {
     expect(assigned.status, assigned.body).to.equal(200);
 
     const err = await rejection(vcp.delete!(created.id, created.outs));
-    expect(err).to.be.instanceOf(VoiceConfigurationPackageInUseError);
+    expect(err).to.be.instanceOf(InUseError);
     expect(err.code).to.equal("IN_USE");
-    expect(err.phoneNumbers).to.deep.equal(numbers);
+    expect(err.usedBy).to.deep.equal(numbers);
     for (const n of numbers) expect(err.message).to.contain(n);
     expect(err.nextStep).to.match(/remove them from the package first/);
     expect(err.message).not.to.contain(ctx.emu.credentials.clientSecret);

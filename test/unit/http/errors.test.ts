@@ -7,6 +7,7 @@ import {
   mayHaveReachedServer,
   NotFoundError,
   RateLimitedError,
+  TokenUnavailableError,
   TransportError,
   UnauthorizedError,
 } from "../../../provider/http/errors";
@@ -26,6 +27,13 @@ describe("Bandwidth error classes", () => {
     for (const status of [400, 401, 404, 409, 429])
       expect(mayHaveReachedServer(new ApiError({ ...at, status }))).to.equal(false);
     expect(mayHaveReachedServer(new Error("not from the transport"))).to.equal(false);
+  });
+
+  it("count a token endpoint's 503 as nothing sent: the call that waited for the token never left", () => {
+    const token = { method: "POST", url: "https://api.bandwidth.com/api/v1/oauth2/token", status: 503 };
+    expect(mayHaveReachedServer(new TokenUnavailableError("no token", token))).to.equal(false);
+    expect(mayHaveReachedServer(new RateLimitedError({ ...token, resetAt: new Date() }))).to.equal(false);
+    expect(new TokenUnavailableError("no token", token).code).to.equal("TOKEN_UNAVAILABLE");
   });
 
   it("give each class its stable code and keep them all BandwidthErrors", () => {
