@@ -118,6 +118,7 @@ async function main(): Promise<void> {
         `  BANDWIDTH_DASHBOARD_URL=${emulator.dashboardUrl}`,
         `  BANDWIDTH_VOICE_URL=${emulator.voiceUrl}`,
         `  BANDWIDTH_TOKEN_URL=${emulator.tokenUrl}`,
+        `  BANDWIDTH_API_URL=${emulator.apiUrl}`,
         `  BANDWIDTH_ACCOUNT_ID=${c.accountId}`,
         `  BANDWIDTH_CLIENT_ID=${c.clientId}`,
         `  BANDWIDTH_CLIENT_SECRET=${c.clientSecret}`,

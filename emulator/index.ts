@@ -167,6 +167,8 @@ export interface RunningEmulator {
   voiceUrl: string;
   /** url + "/api/v1/oauth2/token": the OAuth 2.0 token endpoint (client credentials grant). */
   tokenUrl: string;
+  /** url: the API host's root, before /v2/accounts/... (voice configuration packages). */
+  apiUrl: string;
   /** The TCP port the emulator listens on (the one chosen when `port` was 0). */
   port: number;
   /** Credentials of the first account. */
@@ -253,6 +255,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dashboardUrl: `${url}/api`,
     voiceUrl: url,
     tokenUrl: `${url}${TOKEN_PATH}`,
+    apiUrl: url,
     port,
     credentials: credentialsOf(accounts[0]),
     model,

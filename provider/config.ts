@@ -108,6 +108,15 @@ export const SETTINGS = {
     /** The value used when neither the stack config nor the environment sets it. */
     defaultValue: "https://api.catapult.inetwork.com",
   },
+  /** The API host's root, before `/v2/accounts/...` (Universal Platform JSON: voice configuration packages). */
+  apiUrl: {
+    /** The stack config key (`pulumi config set`), read first. */
+    configKey: "bandwidth:apiUrl",
+    /** The environment variable read when the stack config does not set the key. */
+    envVar: "BANDWIDTH_API_URL",
+    /** The value used when neither the stack config nor the environment sets it. */
+    defaultValue: "https://api.bandwidth.com",
+  },
   /** When true, `http://` endpoints are accepted for hosts other than loopback (credentials then cross the network in clear text). */
   allowInsecureHttp: {
     /** The stack config key (`pulumi config set`), read first. */
@@ -163,7 +172,7 @@ function isTrue(value: string | undefined): boolean {
  * loopback host (the local emulator) unless `bandwidth:allowInsecureHttp` / `BANDWIDTH_ALLOW_INSECURE_HTTP` is true.
  */
 export function checkEndpoint(
-  name: "dashboardUrl" | "voiceUrl" | "tokenUrl",
+  name: "dashboardUrl" | "voiceUrl" | "tokenUrl" | "apiUrl",
   raw: string,
   allowInsecure: boolean,
 ): string {
@@ -307,4 +316,41 @@ export function requireVoiceSettings(env: NodeJS.ProcessEnv = process.env): Voic
   const settings = voiceSettings(env);
   if (settings === undefined) throw missing(["userId", "apiToken", "apiSecret"]);
   return settings;
+}
+
+/** What the Universal Platform's JSON API (voice configuration packages) needs: it takes OAuth bearer tokens only. */
+export interface PlatformSettings {
+  /** The API host's root, before `/v2/accounts/...`. */
+  apiUrl: string;
+  /** The account whose packages are managed. */
+  accountId: string;
+  /** The OAuth 2.0 client credentials the bearer tokens come from. */
+  auth: Extract<NumbersAuth, { kind: "client-credentials" }>;
+}
+
+/**
+ * The settings of the package API, or a ConfigError naming every missing one. A legacy API User cannot stand in for
+ * the client credentials: Bandwidth's CLI reaches this API with OAuth bearer tokens only.
+ */
+export function platformSettings(env: NodeJS.ProcessEnv = process.env): PlatformSettings {
+  const names = ["accountId", "clientId", "clientSecret"] as const;
+  const absent = names.filter((n) => lookup(n, env) === undefined);
+  if (absent.length > 0) {
+    const error = missing(absent);
+    error.message +=
+      " (Voice configuration packages take OAuth 2.0 client credentials only; a legacy API User's " +
+      `${SETTINGS.username.configKey} and ${SETTINGS.password.configKey} cannot stand in for them.)`;
+    throw error;
+  }
+  const allowInsecure = isTrue(lookup("allowInsecureHttp", env));
+  return {
+    apiUrl: checkEndpoint("apiUrl", lookup("apiUrl", env)!, allowInsecure),
+    accountId: lookup("accountId", env)!,
+    auth: {
+      kind: "client-credentials",
+      clientId: lookup("clientId", env)!,
+      clientSecret: lookup("clientSecret", env)!,
+      tokenUrl: checkEndpoint("tokenUrl", lookup("tokenUrl", env)!, allowInsecure),
+    },
+  };
 }

@@ -6,6 +6,7 @@
  * - getAvailableNumbers searches the inventory from a program.
  * - Application, Site and Location set up Bandwidth's current (v2) model: numbers ordered into a Location use the
  *   applications linked to it, with no import.
+ * - VoiceConfigurationPackage holds the voice settings of numbers on a Universal Platform account.
  *
  * @module pulumi-bandwidth
  */
@@ -13,6 +14,7 @@ import { applicationProvider } from "./resources/application";
 import { locationProvider } from "./resources/location";
 import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
 import { siteProvider } from "./resources/site";
+import { voiceConfigurationPackageProvider } from "./resources/voiceConfigurationPackage";
 import { voiceImportProvider } from "./resources/voiceImport";
 
 export {
@@ -74,6 +76,12 @@ export {
 } from "./resources/location";
 export type { SiteAddress } from "./provisioning";
 export { Site, type SiteAddressArgs, type SiteArgs, type SiteInputs, type SiteOutputs } from "./resources/site";
+export {
+  VoiceConfigurationPackage,
+  type VoiceConfigurationPackageArgs,
+  type VoiceConfigurationPackageInputs,
+  type VoiceConfigurationPackageOutputs,
+} from "./resources/voiceConfigurationPackage";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
 /** The full search of the Numbers API that {@link AvailableNumbersQuery} narrows (it adds `protected` and `orderBy`). */
 export type { AvailableNumbersQuery as NumbersSearchQuery } from "./numbers/types";
@@ -91,4 +99,6 @@ export const providers = {
   site: siteProvider,
   /** The provider of Location. */
   location: locationProvider,
+  /** The provider of VoiceConfigurationPackage. */
+  voiceConfigurationPackage: voiceConfigurationPackageProvider,
 };

@@ -8,6 +8,7 @@ export interface EmulatorEndpoints {
   dashboardUrl: string;
   voiceUrl: string;
   tokenUrl: string;
+  apiUrl: string;
   credentials: DemoCredentials;
 }
 
@@ -21,6 +22,7 @@ export function emulatorSettings(emu: EmulatorEndpoints): Partial<Record<Setting
     dashboardUrl: emu.dashboardUrl,
     voiceUrl: emu.voiceUrl,
     tokenUrl: emu.tokenUrl,
+    apiUrl: emu.apiUrl,
     accountId: c.accountId,
     clientId: c.clientId,
     clientSecret: c.clientSecret,

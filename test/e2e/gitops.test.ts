@@ -50,6 +50,7 @@ describe("the gitops example as committed (encrypted stack config)", function ()
         BANDWIDTH_DASHBOARD_URL: emu.dashboardUrl,
         BANDWIDTH_VOICE_URL: emu.voiceUrl,
         BANDWIDTH_TOKEN_URL: emu.tokenUrl,
+        BANDWIDTH_API_URL: emu.apiUrl,
       },
     });
   });

@@ -60,6 +60,7 @@ export function laneEnv(emu: RunningEmulator, seed: AccountSeed, extra: Record<s
   return {
     BANDWIDTH_DASHBOARD_URL: emu.dashboardUrl,
     BANDWIDTH_VOICE_URL: emu.voiceUrl,
+    BANDWIDTH_API_URL: emu.apiUrl,
     BANDWIDTH_ACCOUNT_ID: c.accountId,
     BANDWIDTH_USERNAME: c.username,
     BANDWIDTH_PASSWORD: c.password,

@@ -4,6 +4,7 @@ import {
   dashboardApiUser,
   isLoopbackHost,
   numbersSettings,
+  platformSettings,
   requireVoiceSettings,
   setStackConfig,
   voiceSettings,
@@ -109,6 +110,41 @@ describe("configuration", () => {
       ConfigError,
       /must not carry credentials/,
     );
+  });
+
+  it("voice configuration packages: the API host's root (default https://api.bandwidth.com, stack config first) and client credentials", () => {
+    const oauth = { BANDWIDTH_ACCOUNT_ID: "1", BANDWIDTH_CLIENT_ID: "c", BANDWIDTH_CLIENT_SECRET: "c-s3cret" };
+    expect(platformSettings(oauth)).to.deep.equal({
+      apiUrl: "https://api.bandwidth.com",
+      accountId: "1",
+      auth: {
+        kind: "client-credentials",
+        clientId: "c",
+        clientSecret: "c-s3cret",
+        tokenUrl: "https://api.bandwidth.com/api/v1/oauth2/token",
+      },
+    });
+    expect(platformSettings({ ...oauth, BANDWIDTH_API_URL: "http://127.0.0.1:4000/" }).apiUrl).to.equal(
+      "http://127.0.0.1:4000",
+    );
+    setStackConfig({ get: (k) => (k === "bandwidth:apiUrl" ? "https://api.test.example" : undefined) });
+    expect(platformSettings({ ...oauth, BANDWIDTH_API_URL: "https://api.env.example" }).apiUrl).to.equal(
+      "https://api.test.example",
+    );
+    setStackConfig(undefined);
+    expect(() => platformSettings({ ...oauth, BANDWIDTH_API_URL: "http://api.example.com" })).to.throw(
+      ConfigError,
+      /bandwidth:apiUrl uses http:\/\/ to api.example.com/,
+    );
+  });
+
+  it("voice configuration packages refuse a legacy API User alone, naming the client credential settings and no value", () => {
+    expect(() => platformSettings(env))
+      .to.throw(ConfigError)
+      .with.property("message")
+      .that.matches(/bandwidth:clientId \(or BANDWIDTH_CLIENT_ID\), bandwidth:clientSecret/)
+      .and.matches(/client credentials only/)
+      .and.not.match(/s3cret/);
   });
 
   it("knows the loopback hosts", () => {

@@ -9,6 +9,8 @@ export function emulatorEnv(emu: RunningEmulator, withVoice = true): Record<stri
   const c = emu.credentials;
   const env: Record<string, string> = {
     BANDWIDTH_DASHBOARD_URL: emu.dashboardUrl,
+    BANDWIDTH_API_URL: emu.apiUrl,
+    BANDWIDTH_TOKEN_URL: emu.tokenUrl,
     BANDWIDTH_ACCOUNT_ID: c.accountId,
     BANDWIDTH_USERNAME: c.username,
     BANDWIDTH_PASSWORD: c.password,
@@ -24,8 +26,20 @@ export function emulatorEnv(emu: RunningEmulator, withVoice = true): Record<stri
   return env;
 }
 
+/**
+ * The emulator account's OAuth client credentials: with them set, they authenticate the Numbers API too, and they are
+ * the only way into the voice configuration package API.
+ */
+export function emulatorClientCredentials(emu: RunningEmulator): Record<string, string> {
+  return { BANDWIDTH_CLIENT_ID: emu.credentials.clientId, BANDWIDTH_CLIENT_SECRET: emu.credentials.clientSecret };
+}
+
 const KEYS = [
   "BANDWIDTH_DASHBOARD_URL",
+  "BANDWIDTH_API_URL",
+  "BANDWIDTH_TOKEN_URL",
+  "BANDWIDTH_CLIENT_ID",
+  "BANDWIDTH_CLIENT_SECRET",
   "BANDWIDTH_ACCOUNT_ID",
   "BANDWIDTH_USERNAME",
   "BANDWIDTH_PASSWORD",
