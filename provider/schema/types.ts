@@ -22,6 +22,8 @@ export interface ObjectType {
   readonly argsName: string;
   /** The TypeScript name of its checked shape (plain values, as kept in state). */
   readonly valueName: string;
+  /** Where the checked shape is already declared (a module path from provider/schema/generated/), if not generated. */
+  readonly valueModule?: string;
   /** What it is, in one sentence. */
   readonly description: string;
   /** Its properties, in the order they are documented. */
@@ -148,4 +150,9 @@ export interface FunctionSchema {
   readonly inputsDescription: string;
   readonly inputs: Readonly<Record<string, ObjectProperty & { readonly default?: string | number | boolean }>>;
   readonly outputs: Readonly<Record<string, ObjectProperty>>;
+}
+
+/** Inputs the program may leave out and nothing fills in: the state holds them only as Bandwidth reports them. */
+export function optionalInputKeys(schema: ResourceSchema): string[] {
+  return keysWhere(schema, (f) => f.role === "input" && !f.required && f.default === undefined);
 }

@@ -76,6 +76,7 @@ function renderObjectTypes(objects: ObjectType[], argsToo: boolean): string[] {
       for (const [k, p] of props) out.push(doc(p), `  ${k}${p.required ? "" : "?"}: ${argType(p.type)};`);
       out.push("}", "");
     }
+    if (o.valueModule !== undefined) continue;
     out.push(
       `/** ${o.description}${argsToo ? " As checked and kept in state." : ""} */`,
       `export interface ${o.valueName} {`,
@@ -95,8 +96,12 @@ const alwaysHeld = (f: Field) => alwaysChecked(f) || f.alwaysInOutputs === true;
 export function renderResourceTypes(schema: ResourceSchema): string {
   const fields = Object.entries(schema.fields);
   const n = schema.name;
-  const out = [header(schema.source), 'import type * as pulumi from "@pulumi/pulumi";', ""];
-  out.push(...renderObjectTypes(objectTypesOf(fields.map(([, f]) => f.type)), true));
+  const out = [header(schema.source), 'import type * as pulumi from "@pulumi/pulumi";'];
+  const objects = objectTypesOf(fields.map(([, f]) => f.type));
+  for (const o of objects) {
+    if (o.valueModule !== undefined) out.push(`import type { ${o.valueName} } from "${o.valueModule}";`);
+  }
+  out.push("", ...renderObjectTypes(objects, true));
 
   out.push(`/** ${schema.argsDescription} */`, `export interface ${n}Args {`);
   for (const [k, f] of fields.filter(([, f]) => f.role === "input")) {
@@ -146,7 +151,8 @@ function readmeType(type: FieldType): string {
   if (typeof type === "string") return type;
   if ("enum" in type) return type.enum.map((v) => `"${v}"`).join(" \\| ");
   if ("object" in type) return type.object.name;
-  return `${readmeType(type.array)}[]`;
+  const item = readmeType(type.array);
+  return item.includes("|") ? `(${item})[]` : `${item}[]`;
 }
 
 const CHANGE_WORDS: Record<NonNullable<Field["change"]>, string> = {
@@ -180,7 +186,19 @@ export function renderReadmeTables(schema: ResourceSchema): { inputs: string; ou
       .filter(([, f]) => f.role === "output")
       .map(([k, f]) => `| \`${k}\` | ${readmeType(f.type)} | ${meaning(f)} |`),
   ];
-  return { inputs: inputs.join("\n"), outputs: outputs.join("\n") };
+  // Each object type an input takes gets its own table after the inputs.
+  const objects = objectTypesOf(fields.filter(([, f]) => f.role === "input").map(([, f]) => f.type));
+  const objectTables = objects.map((o) =>
+    [
+      `| \`${o.name}\` field | type | meaning |`,
+      "| --- | --- | --- |",
+      ...Object.entries(o.properties).map(
+        ([k, p]) =>
+          `| \`${k}\`${p.required ? " (required)" : ""} | ${readmeType(p.type)} | ${cell(p.description + (p.secret ? " Secret." : ""))} |`,
+      ),
+    ].join("\n"),
+  );
+  return { inputs: [inputs.join("\n"), ...objectTables].join("\n\n"), outputs: outputs.join("\n") };
 }
 
 /** Replaces what lies between a section's marker comments; a missing marker is an error naming it. */

@@ -9,10 +9,19 @@ import {
   packageSchema,
   replaceKeys,
   RESOURCE_SCHEMAS,
+  type ResourceSchema,
   FUNCTION_SCHEMAS,
   typeToken,
 } from "../../provider/schema";
+import { applicationSchema } from "../../provider/schema/application";
+import { locationSchema } from "../../provider/schema/location";
 import { phoneNumberOrderSchema } from "../../provider/schema/phoneNumberOrder";
+import { siteSchema } from "../../provider/schema/site";
+import { voiceImportSchema } from "../../provider/schema/voiceImport";
+import { diffApplication } from "../../provider/resources/application";
+import { diffLocation } from "../../provider/resources/location";
+import { diffSite } from "../../provider/resources/site";
+import { diffVoiceImport } from "../../provider/resources/voiceImport";
 import { SETTINGS } from "../../provider/config";
 import { generate } from "../../scripts/tooling/generate";
 
@@ -69,6 +78,40 @@ describe("schema: one declaration per field", () => {
       expect(diff.changes, `${key} changes`).to.equal(true);
       if (field.change === "replace") expect(diff.replaces, key).to.include(key);
       else expect(diff.replaces, `${key} is ${field.change}`).to.deep.equal([]);
+    }
+  });
+
+  it("a change to any input of VoiceImport, Application, Site or Location is a change in its diff, a replace exactly where its schema says so", () => {
+    const cases: [ResourceSchema, (olds: never, news: never) => { changes?: boolean; replaces?: string[] }, object][] =
+      [
+        [voiceImportSchema, diffVoiceImport, { number: "+19195550100", adoptExisting: false, numberId: "n-1" }],
+        [
+          applicationSchema,
+          diffApplication,
+          { serviceType: "Voice-V2", name: "a", callInitiatedCallbackUrl: "https://x.test", applicationId: "u" },
+        ],
+        [siteSchema, diffSite, { name: "s", siteId: "1" }],
+        [locationSchema, diffLocation, { siteId: "1", name: "l", locationId: "2" }],
+      ];
+    const other = (type: FieldType): unknown =>
+      typeof type === "object" && "enum" in type
+        ? type.enum[type.enum.length - 1]
+        : typeof type === "object" && "array" in type
+          ? [other(type.array)]
+          : typeof type === "object"
+            ? Object.fromEntries(Object.keys(type.object.properties).map((k) => [k, "changed-value"]))
+            : type === "integer"
+              ? 7
+              : type === "boolean"
+                ? true
+                : "https://changed.test";
+    for (const [schema, diff, olds] of cases) {
+      for (const [key, field] of Object.entries(schema.fields)) {
+        if (field.role !== "input") continue;
+        const result = diff(olds as never, { ...olds, [key]: other(field.type) } as never);
+        expect(result.changes, `${schema.name}.${key} changes`).to.equal(true);
+        expect(result.replaces, `${schema.name}.${key}`).to.deep.equal(field.change === "replace" ? [key] : []);
+      }
     }
   });
 
