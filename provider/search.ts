@@ -1,28 +1,10 @@
 import { numbersClient } from "./clients";
-import type { AvailableNumbersQuery as NumbersSearch } from "./numbers/types";
-import { Checker, type Criteria, checkCriteria, SEARCH_KEYS, toE164, ValidationError } from "./validation";
+import type { AvailableNumber, AvailableNumbersQuery } from "./schema/generated/getAvailableNumbers";
+import { getAvailableNumbersSchema } from "./schema/getAvailableNumbers";
+import { Checker, type Criteria, checkCriteria, toE164, ValidationError } from "./validation";
 
-/**
- * A search for available numbers: exactly one way to choose them, as for PhoneNumberOrder (`state` alone or with
- * rateCenter or city), and `quantity` (1 to 5000, default 10).
- */
-export type AvailableNumbersQuery = Omit<NumbersSearch, "protected" | "orderBy">;
-
-/** One number Bandwidth offers, with the details its search returns. */
-export interface AvailableNumber {
-  /** 10-digit form, as the Numbers API speaks it. */
-  telephoneNumber: string;
-  /** +1 E.164 form. */
-  e164: string;
-  /** The number's city, as Bandwidth reports it. */
-  city?: string;
-  /** The number's rate center, as Bandwidth reports it. */
-  rateCenter?: string;
-  /** The number's two-letter state. */
-  state?: string;
-  /** The number's LATA. */
-  lata?: string;
-}
+// The schema: the query and the result, declared once (provider/schema/getAvailableNumbers.ts) and generated from it.
+export type { AvailableNumber, AvailableNumbersQuery } from "./schema/generated/getAvailableNumbers";
 
 /** Checks a query without calling anything; throws ValidationError naming each bad field and its rule. */
 export function checkAvailableNumbersQuery(query: AvailableNumbersQuery): Criteria {
@@ -38,7 +20,7 @@ export function checkAvailableNumbersQuery(query: AvailableNumbersQuery): Criter
   return criteria;
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set([...SEARCH_KEYS, "quantity"]);
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(getAvailableNumbersSchema.inputs));
 
 /**
  * Searches Bandwidth's inventory for available numbers, for use in a program (say, to pick specific numbers before

@@ -5,6 +5,8 @@
 import { createHash } from "node:crypto";
 import type { PhoneNumberOrderInputs } from "../resources/phoneNumberOrder";
 import { sameValue } from "../resources/lifecycle";
+import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
+import { replaceKeys } from "../schema/types";
 import {
   Checker,
   CRITERIA_KEYS,
@@ -25,12 +27,15 @@ export const EXISTING_ORDER_TYPE = "ExistingTelephoneNumberOrderType";
 export const ADOPTED_ORDER_TYPE = "AdoptedOrder";
 /** How long one `pulumi up` or `destroy` waits for an order or disconnect unless timeoutSeconds says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 900;
-/** Inputs whose change means other numbers: the resource is replaced. */
-export const REPLACE_KEYS = ["adoptOrderId", ...SEARCH_KEYS] as const;
+/** Inputs whose change means other numbers: the resource is replaced (the schema's `change: "replace"`). */
+export const REPLACE_KEYS: readonly string[] = replaceKeys(phoneNumberOrderSchema);
 /** Where the numbers are: a change moves them in place (Bandwidth's move order), never replaces them. */
 export const LOCATION_KEYS = ["siteId", "peerId"] as const;
-/** The inputs a derived CustomerOrderId covers, in the order they are hashed (unchanged, so existing ids stay). */
-const DERIVED_ID_KEYS = [...LOCATION_KEYS, ...REPLACE_KEYS] as const;
+/**
+ * The inputs a derived CustomerOrderId covers: the location and every replace-triggering input. Frozen in the order
+ * they have always been hashed, so existing ids stay; a unit test holds it to the schema's replace keys.
+ */
+export const DERIVED_ID_KEYS = [...LOCATION_KEYS, "adoptOrderId", ...SEARCH_KEYS] as const;
 
 function deriveCustomerOrderId(parts: unknown[]): string {
   const digest = createHash("sha256").update(JSON.stringify(parts)).digest("hex");

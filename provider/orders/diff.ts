@@ -5,36 +5,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
 import { sameValue } from "../resources/lifecycle";
+import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
+import { settingKeys, stableKeys } from "../schema/types";
 import { isUnknown } from "../validation";
 import { criteriaKind, EXISTING_ORDER_TYPE, LOCATION_KEYS, REPLACE_KEYS } from "./check";
 
-/** Inputs that only change how later calls are made: an update that calls nothing. */
-export const SETTING_KEYS = [
-  "partialAllowed",
-  "backOrderRequested",
-  "customerOrderId",
-  "disconnectMode",
-  "disconnectProtected",
-  "timeoutSeconds",
-  "tnAttributes",
-  "reservationIds",
-] as const;
+/** Inputs that only change how later calls are made: an update that calls nothing (the schema's `change: "setting"`). */
+export const SETTING_KEYS: readonly string[] = settingKeys(phoneNumberOrderSchema);
 
-/** Outputs an update that neither orders nor disconnects leaves as they are. */
-export const STABLE_WHEN_NUMBERS_KEPT = [
-  "orderType",
-  "orderIds",
-  "pendingOrderIds",
-  "orderStatus",
-  "telephoneNumbers",
-  "e164Numbers",
-  "failedNumbers",
-  "orderCreateDate",
-  "siteId",
-  "peerId",
-  "accountId",
-  "moveOrderIds",
-] as const;
+/** Outputs an update that neither orders nor disconnects leaves as they are (the schema's `stable` fields). */
+export const STABLE_WHEN_NUMBERS_KEPT: readonly string[] = stableKeys(phoneNumberOrderSchema);
 
 /** Outputs a move changes: the location and the move orders that carried the numbers there. */
 const MOVED = new Set<string>([...LOCATION_KEYS, "moveOrderIds"]);
@@ -44,7 +24,9 @@ export function diffPhoneNumberOrder(
   olds: PhoneNumberOrderOutputs,
   news: PhoneNumberOrderInputs,
 ): pulumi.dynamic.DiffResult {
-  const replaces: string[] = REPLACE_KEYS.filter((k) => !sameValue(olds[k], news[k]));
+  const was = olds as unknown as Record<string, unknown>;
+  const now = news as unknown as Record<string, unknown>;
+  const replaces: string[] = REPLACE_KEYS.filter((k) => !sameValue(was[k], now[k]));
   const oldMode = olds.orderType === EXISTING_ORDER_TYPE ? "telephoneNumbers" : "search";
   const newKind = criteriaKind(news as unknown as Record<string, unknown>);
   const newMode = newKind === "telephoneNumbers" ? "telephoneNumbers" : newKind === undefined ? oldMode : "search";
@@ -56,7 +38,7 @@ export function diffPhoneNumberOrder(
   } else if (news.quantity !== undefined) {
     numbersChange = isUnknown(news.quantity) || news.quantity !== (olds.telephoneNumbers ?? []).length;
   }
-  const settingsChange = SETTING_KEYS.some((k) => !sameValue(olds[k], news[k]));
+  const settingsChange = SETTING_KEYS.some((k) => !sameValue(was[k], now[k]));
   const renamed = !sameValue(olds.name, news.name);
   const pending = (olds.pendingOrderIds ?? []).length > 0;
   // Slots vacated by a refreshed loss are either refilled or, with a lowered quantity, accepted and forgotten.

@@ -8,6 +8,8 @@ import type { OrderInfo } from "../numbers";
 import { isPending } from "../numbers/watch";
 import type { PhoneNumberOrderInputs, PhoneNumberOrderOutputs } from "../resources/phoneNumberOrder";
 import { ResourceInitError, sameValue } from "../resources/lifecycle";
+import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
+import { outputOnlyKeys } from "../schema/types";
 import { toE164 } from "../validation";
 import { DEFAULT_TIMEOUT_SECONDS, EXISTING_ORDER_TYPE } from "./check";
 
@@ -148,20 +150,7 @@ export function vacate(h: Holding, lost: ReadonlySet<string>): void {
 /** The inputs a state was made from (what refresh hands back as the resource's inputs). */
 export function inputsOf(state: PhoneNumberOrderOutputs): PhoneNumberOrderInputs {
   const inputs: Record<string, unknown> = { ...state };
-  for (const key of [
-    "orderType",
-    "orderIds",
-    "pendingOrderIds",
-    "orderStatus",
-    "e164Numbers",
-    "failedNumbers",
-    "orderCreateDate",
-    "vacatedSlots",
-    "accountId",
-    "moveOrderIds",
-  ]) {
-    delete inputs[key];
-  }
+  for (const key of outputOnlyKeys(phoneNumberOrderSchema)) delete inputs[key];
   if (state.orderType !== EXISTING_ORDER_TYPE) delete inputs.telephoneNumbers;
   return inputs as unknown as PhoneNumberOrderInputs;
 }

@@ -13,100 +13,24 @@ import {
 import { Checker, type Failure, isUnknown } from "../validation";
 import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
+import type {
+  CallbackCredentialsValue,
+  ApplicationArgs,
+  ApplicationInputs,
+  ApplicationOutputs,
+  ApplicationResourceOutputs,
+} from "../schema/generated/application";
+import { outputOnlyKeys, replaceKeys, secretKeys, updateKeys } from "../schema/types";
+import { applicationSchema } from "../schema/application";
 
-/** Basic-auth credentials Bandwidth sends with its callbacks. Kept secret in state; Bandwidth never echoes the password. */
-export interface CallbackCredentialsArgs {
-  /** The user name Bandwidth sends (6 to 63 characters). */
-  userId: pulumi.Input<string>;
-  /** The password Bandwidth sends (6 to 63 characters). Secret: never shown by `pulumi stack export` or a diff. */
-  password: pulumi.Input<string>;
-}
-
-/** The arguments of an Application: a Voice-V2 or Messaging-V2 application on the Bandwidth Dashboard account. */
-export interface ApplicationArgs {
-  /** `Voice-V2` or `Messaging-V2`. Bandwidth never changes it (12964), so changing it replaces the application. */
-  serviceType: pulumi.Input<"Voice-V2" | "Messaging-V2">;
-  /** The application's name in Bandwidth (AppName). Defaults to the resource name. Updated in place. */
-  name?: pulumi.Input<string>;
-  /** Voice: where Bandwidth sends the call-initiated callback (required for Voice-V2). Updated in place. */
-  callInitiatedCallbackUrl?: pulumi.Input<string>;
-  /** Voice: `GET` or `POST` for the call-initiated callback (Bandwidth's default POST). Updated in place. */
-  callInitiatedMethod?: pulumi.Input<"GET" | "POST">;
-  /** Voice: where Bandwidth sends call status callbacks (rejected, hung up, ...). Updated in place; removing it clears it. */
-  callStatusCallbackUrl?: pulumi.Input<string>;
-  /** Voice: `GET` or `POST` for call status callbacks (Bandwidth's default POST). Updated in place. */
-  callStatusMethod?: pulumi.Input<"GET" | "POST">;
-  /** Voice: credentials sent with the call callbacks (the URLs must then be https). Updated in place. */
-  callbackCreds?: pulumi.Input<CallbackCredentialsArgs>;
-  /** Voice: where Bandwidth retries the call-initiated callback when the main URL fails. Updated in place. */
-  callInitiatedFallbackUrl?: pulumi.Input<string>;
-  /** Voice: `GET` or `POST` for the fallback callback. Updated in place. */
-  callInitiatedFallbackMethod?: pulumi.Input<"GET" | "POST">;
-  /** Voice: credentials sent with the fallback callback (its URL must then be https). Updated in place. */
-  callInitiatedFallbackCreds?: pulumi.Input<CallbackCredentialsArgs>;
-  /** Voice: seconds Bandwidth waits for a callback answer, 1 to 25. Updated in place. */
-  callbackTimeout?: pulumi.Input<number>;
-  /** Messaging: where Bandwidth sends inbound messages (required for Messaging-V2). Updated in place. */
-  inboundCallbackUrl?: pulumi.Input<string>;
-  /** Messaging: where Bandwidth sends delivery status of outbound messages. Updated in place; removing it clears it. */
-  outboundCallbackUrl?: pulumi.Input<string>;
-  /** Messaging: credentials sent with inbound callbacks (the URL must then be https). Updated in place. */
-  inboundCallbackCreds?: pulumi.Input<CallbackCredentialsArgs>;
-  /** Messaging: credentials sent with outbound status callbacks (the URL must then be https). Updated in place. */
-  outboundCallbackCreds?: pulumi.Input<CallbackCredentialsArgs>;
-  /** Messaging: which status callbacks to receive: `message-delivered`, `message-failed`, `message-sending`. Updated in place. */
-  requestedCallbackTypes?: pulumi.Input<pulumi.Input<"message-delivered" | "message-failed" | "message-sending">[]>;
-}
-
-/** Callback credentials as checked and kept in (secret) state. */
-export interface CallbackCredentialsValue {
-  /** The user name Bandwidth sends. */
-  userId: string;
-  /** The password Bandwidth sends (secret in state). */
-  password: string;
-}
-
-/** The checked inputs of an Application. */
-export interface ApplicationInputs {
-  /** `Voice-V2` or `Messaging-V2`. */
-  serviceType: "Voice-V2" | "Messaging-V2";
-  /** The application's name in Bandwidth. */
-  name: string;
-  /** Voice: the call-initiated callback URL. */
-  callInitiatedCallbackUrl?: string;
-  /** Voice: the call-initiated callback's method. */
-  callInitiatedMethod?: "GET" | "POST";
-  /** Voice: the call status callback URL. */
-  callStatusCallbackUrl?: string;
-  /** Voice: the call status callback's method. */
-  callStatusMethod?: "GET" | "POST";
-  /** Voice: credentials of the call callbacks. */
-  callbackCreds?: CallbackCredentialsValue;
-  /** Voice: the call-initiated fallback URL. */
-  callInitiatedFallbackUrl?: string;
-  /** Voice: the fallback callback's method. */
-  callInitiatedFallbackMethod?: "GET" | "POST";
-  /** Voice: credentials of the fallback callback. */
-  callInitiatedFallbackCreds?: CallbackCredentialsValue;
-  /** Voice: seconds Bandwidth waits for a callback answer (1 to 25). */
-  callbackTimeout?: number;
-  /** Messaging: the inbound callback URL. */
-  inboundCallbackUrl?: string;
-  /** Messaging: the outbound status callback URL. */
-  outboundCallbackUrl?: string;
-  /** Messaging: credentials of the inbound callbacks. */
-  inboundCallbackCreds?: CallbackCredentialsValue;
-  /** Messaging: credentials of the outbound callbacks. */
-  outboundCallbackCreds?: CallbackCredentialsValue;
-  /** Messaging: the status callbacks asked for, sorted. */
-  requestedCallbackTypes?: string[];
-}
-
-/** What an Application holds: the inputs as Bandwidth reports them, plus its id. */
-export interface ApplicationOutputs extends ApplicationInputs {
-  /** Bandwidth's id of the application (a UUID), also the resource id. */
-  applicationId: string;
-}
+// The schema: every field once (provider/schema/application.ts); the types below are generated from it.
+export type {
+  CallbackCredentialsArgs,
+  CallbackCredentialsValue,
+  ApplicationArgs,
+  ApplicationInputs,
+  ApplicationOutputs,
+} from "../schema/generated/application";
 
 const MODULE = "pulumi-bandwidth/internal/resources/application";
 
@@ -151,7 +75,10 @@ const CREDS_URLS: Record<(typeof CREDS_FIELDS)[number], readonly (typeof URL_FIE
 };
 /** Fields whose absence means "Bandwidth's default": compared only when the program sets them. */
 const DEFAULTED = new Set<string>([...METHOD_FIELDS, "callbackTimeout", "requestedCallbackTypes"]);
-const ALL_FIELDS = ["name", ...VOICE_FIELDS, ...MESSAGING_FIELDS] as const;
+/** Every field updated in place (the schema's `change: "update"`). */
+const ALL_FIELDS = updateKeys(applicationSchema) as readonly (
+  "name" | (typeof VOICE_FIELDS)[number] | (typeof MESSAGING_FIELDS)[number]
+)[];
 
 function checkCreds(c: Checker, news: Record<string, unknown>, key: string): CallbackCredentialsValue | undefined {
   if (!c.has(key)) return undefined;
@@ -247,7 +174,9 @@ function changedFields(olds: Partial<ApplicationOutputs>, news: ApplicationInput
 
 /** serviceType → replace (Bandwidth never changes it); every other field → update in place. No network. */
 export function diffApplication(olds: ApplicationOutputs, news: ApplicationInputs): pulumi.dynamic.DiffResult {
-  const replaces = sameValue(olds.serviceType, news.serviceType) ? [] : ["serviceType"];
+  const was = olds as unknown as Record<string, unknown>;
+  const now = news as unknown as Record<string, unknown>;
+  const replaces = replaceKeys(applicationSchema).filter((k) => !sameValue(was[k], now[k]));
   const changed = changedFields(olds, news);
   return { changes: replaces.length > 0 || changed.length > 0, replaces, deleteBeforeReplace: false };
 }
@@ -364,53 +293,26 @@ export const implementation = {
 /** The dynamic provider of Application, as serialized into state. */
 export const applicationProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
-const SECRET_OUTPUTS = [...CREDS_FIELDS];
+/** The fields kept secret (the schema's `secret`): every callback credential. */
+const SECRET_OUTPUTS = secretKeys(applicationSchema) as (typeof CREDS_FIELDS)[number][];
+
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Application extends ApplicationResourceOutputs {}
 
 /**
  * A Voice-V2 or Messaging-V2 application: the callbacks Bandwidth calls for the numbers of every Location linked to
  * it. Bandwidth's current (v2) model; no import of numbers is involved.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Application extends pulumi.dynamic.Resource {
-  /** Bandwidth's id of the application (a UUID): pass it as a Location's voiceApplicationId or messagingApplicationId. */
-  declare readonly applicationId: pulumi.Output<string>;
-  /** `Voice-V2` or `Messaging-V2`. */
-  declare readonly serviceType: pulumi.Output<"Voice-V2" | "Messaging-V2">;
-  /** The application's name in Bandwidth. */
-  declare readonly name: pulumi.Output<string>;
-  /** Voice: the call-initiated callback URL. */
-  declare readonly callInitiatedCallbackUrl: pulumi.Output<string | undefined>;
-  /** Voice: the call-initiated callback's method, as Bandwidth reports it. */
-  declare readonly callInitiatedMethod: pulumi.Output<string | undefined>;
-  /** Voice: the call status callback URL. */
-  declare readonly callStatusCallbackUrl: pulumi.Output<string | undefined>;
-  /** Voice: the call status callback's method, as Bandwidth reports it. */
-  declare readonly callStatusMethod: pulumi.Output<string | undefined>;
-  /** Voice: the call callbacks' credentials (secret). */
-  declare readonly callbackCreds: pulumi.Output<CallbackCredentialsValue | undefined>;
-  /** Voice: the fallback URL of the call-initiated callback. */
-  declare readonly callInitiatedFallbackUrl: pulumi.Output<string | undefined>;
-  /** Voice: the fallback callback's method, as Bandwidth reports it. */
-  declare readonly callInitiatedFallbackMethod: pulumi.Output<string | undefined>;
-  /** Voice: the fallback callback's credentials (secret). */
-  declare readonly callInitiatedFallbackCreds: pulumi.Output<CallbackCredentialsValue | undefined>;
-  /** Voice: seconds Bandwidth waits for a callback answer. */
-  declare readonly callbackTimeout: pulumi.Output<number | undefined>;
-  /** Messaging: the inbound callback URL. */
-  declare readonly inboundCallbackUrl: pulumi.Output<string | undefined>;
-  /** Messaging: the outbound status callback URL. */
-  declare readonly outboundCallbackUrl: pulumi.Output<string | undefined>;
-  /** Messaging: the inbound callbacks' credentials (secret). */
-  declare readonly inboundCallbackCreds: pulumi.Output<CallbackCredentialsValue | undefined>;
-  /** Messaging: the outbound callbacks' credentials (secret). */
-  declare readonly outboundCallbackCreds: pulumi.Output<CallbackCredentialsValue | undefined>;
-  /** Messaging: the status callbacks Bandwidth sends, as it reports them. */
-  declare readonly requestedCallbackTypes: pulumi.Output<string[] | undefined>;
-
   constructor(name: string, args: ApplicationArgs, opts?: pulumi.CustomResourceOptions) {
     const secretArgs: Record<string, unknown> = { ...args, name: args.name ?? name };
     // Credentials are secret in the inputs too, so no part of state holds a password in clear.
     for (const key of SECRET_OUTPUTS) if (args[key] !== undefined) secretArgs[key] = pulumi.secret(args[key]);
-    const outputs: Record<string, undefined> = { applicationId: undefined };
+    const outputs: Record<string, undefined> = Object.fromEntries(
+      outputOnlyKeys(applicationSchema).map((k) => [k, undefined]),
+    );
     for (const key of ALL_FIELDS) if (secretArgs[key] === undefined) outputs[key] = undefined;
     super(
       applicationProvider,

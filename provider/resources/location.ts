@@ -5,53 +5,17 @@ import { createFailure, type ProvisioningClient, provisioningClient } from "../p
 import { Checker, type Failure, RULES, toE164, ValidationError } from "../validation";
 import { progress, ResourceInitError, sameValue, withNextSteps, withProvider, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
+import type {
+  LocationArgs,
+  LocationInputs,
+  LocationOutputs,
+  LocationResourceOutputs,
+} from "../schema/generated/location";
+import { optionalInputKeys, outputOnlyKeys, replaceKeys } from "../schema/types";
+import { locationSchema } from "../schema/location";
 
-/** The arguments of a Location: a SIP peer under a Site, linked to a voice and/or a messaging application. */
-export interface LocationArgs {
-  /** The Site the location belongs to. Changing it replaces the location. */
-  siteId: pulumi.Input<string>;
-  /** The location's name (PeerName, at most 50 characters, unique in its site). Defaults to the resource name. Updated in place. */
-  name?: pulumi.Input<string>;
-  /** A description (at most 50 characters). Updated in place. */
-  description?: pulumi.Input<string>;
-  /**
-   * Whether this is the site's default location (orders without a peerId land on it; one per site). Updated in place.
-   * Left out, Bandwidth decides (the first location of a site becomes its default).
-   */
-  isDefault?: pulumi.Input<boolean>;
-  /**
-   * A Voice-V2 Application's id: inbound calls to this location's numbers go to it (origination settings, HTTP voice).
-   * Changing it relinks in place; removing it returns the location's voice to SIP.
-   */
-  voiceApplicationId?: pulumi.Input<string>;
-  /**
-   * A Messaging-V2 Application's id: messages of this location's numbers go to it (the SMS feature is enabled first).
-   * Changing it relinks in place; removing it unlinks messaging and removes the SMS feature.
-   */
-  messagingApplicationId?: pulumi.Input<string>;
-}
-
-/** The checked inputs of a Location. */
-export interface LocationInputs {
-  /** The site the location belongs to. */
-  siteId: string;
-  /** The location's name (PeerName). */
-  name: string;
-  /** The location's description. */
-  description?: string;
-  /** Whether it is the site's default location. */
-  isDefault?: boolean;
-  /** The linked Voice-V2 application. */
-  voiceApplicationId?: string;
-  /** The linked Messaging-V2 application. */
-  messagingApplicationId?: string;
-}
-
-/** What a Location holds. */
-export interface LocationOutputs extends LocationInputs {
-  /** Bandwidth's id of the SIP peer, also the resource id: pass it as a PhoneNumberOrder's peerId. */
-  locationId: string;
-}
+// The schema: every field once (provider/schema/location.ts); the types below are generated from it.
+export type { LocationArgs, LocationInputs, LocationOutputs } from "../schema/generated/location";
 
 const MODULE = "pulumi-bandwidth/internal/resources/location";
 const APP_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -88,7 +52,9 @@ function changedFields(olds: Partial<LocationOutputs>, news: LocationInputs): st
 
 /** siteId → replace; name, description, default flag and both links → update in place. No network. */
 export function diffLocation(olds: LocationOutputs, news: LocationInputs): pulumi.dynamic.DiffResult {
-  const replaces = sameValue(olds.siteId, news.siteId) ? [] : ["siteId"];
+  const was = olds as unknown as Record<string, unknown>;
+  const now = news as unknown as Record<string, unknown>;
+  const replaces = replaceKeys(locationSchema).filter((k) => !sameValue(was[k], now[k]));
   return { changes: replaces.length > 0 || changedFields(olds, news).length > 0, replaces, deleteBeforeReplace: false };
 }
 
@@ -310,34 +276,21 @@ export async function getLocationNumbers(query: LocationNumbersQuery): Promise<L
 /** The dynamic provider of Location, as serialized into state. */
 export const locationProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
+/** Every output the program does not set (Bandwidth reports them): unknown until create. */
+const OUTPUTS = [...outputOnlyKeys(locationSchema), ...optionalInputKeys(locationSchema)];
+
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Location extends LocationResourceOutputs {}
+
 /**
  * A location (SIP peer) under a Site, linked to a Voice-V2 and/or Messaging-V2 Application. Numbers ordered into it
  * (PhoneNumberOrder's `peerId: location.locationId`) use those applications: Bandwidth's current (v2) model.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Location extends pulumi.dynamic.Resource {
-  /** Bandwidth's id of the SIP peer: pass it as a PhoneNumberOrder's peerId. */
-  declare readonly locationId: pulumi.Output<string>;
-  /** The Site the location belongs to. */
-  declare readonly siteId: pulumi.Output<string>;
-  /** The location's name. */
-  declare readonly name: pulumi.Output<string>;
-  /** The location's description. */
-  declare readonly description: pulumi.Output<string | undefined>;
-  /** Whether it is its site's default location, as Bandwidth reports it. */
-  declare readonly isDefault: pulumi.Output<boolean | undefined>;
-  /** The Voice-V2 application inbound calls go to (absent: voice is SIP). */
-  declare readonly voiceApplicationId: pulumi.Output<string | undefined>;
-  /** The Messaging-V2 application messages go to (absent: messaging is not linked). */
-  declare readonly messagingApplicationId: pulumi.Output<string | undefined>;
-
   constructor(name: string, args: LocationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      locationId: undefined,
-      description: undefined,
-      isDefault: undefined,
-      voiceApplicationId: undefined,
-      messagingApplicationId: undefined,
-    };
+    const outputs = Object.fromEntries(OUTPUTS.map((k) => [k, undefined]));
     super(locationProvider, name, { ...outputs, ...args, name: args.name ?? name }, opts, "bandwidth", "Location");
   }
 }

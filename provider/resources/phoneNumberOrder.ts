@@ -1,6 +1,6 @@
 /**
- * PhoneNumberOrder: its schema (args, inputs, outputs), its create, read and update, and the resource class. Its
- * check, diff, number-set bookkeeping, order placement and teardown live in provider/orders/.
+ * PhoneNumberOrder: its schema (declared in provider/schema/phoneNumberOrder.ts), its create, read and update, and the
+ * resource class. Its check, diff, number-set bookkeeping, order placement and teardown live in provider/orders/.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient } from "../clients";
@@ -32,131 +32,24 @@ import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
 import { progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
+import type {
+  PhoneNumberOrderArgs,
+  PhoneNumberOrderInputs,
+  PhoneNumberOrderOutputs,
+  PhoneNumberOrderResourceOutputs,
+} from "../schema/generated/phoneNumberOrder";
+import { outputOnlyKeys } from "../schema/types";
+import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
 
 export { checkPhoneNumberOrder } from "../orders/check";
 export { diffPhoneNumberOrder } from "../orders/diff";
 
-/** The arguments of a PhoneNumberOrder: where the numbers go, how to choose them, and how to wait and let go. */
-export interface PhoneNumberOrderArgs {
-  /** The site (sub-account) the numbers are ordered into. Changing it moves the numbers there in place (a move order). */
-  siteId: pulumi.Input<string>;
-  /** The SIP peer (location) under the site. Changing it moves the numbers there in place; none means the site's default. */
-  peerId?: pulumi.Input<string>;
-  /** The order's name in Bandwidth (at most 50 characters; default: the resource name). Renamed in place. */
-  name?: pulumi.Input<string>;
-  /** How many numbers to hold (1 to 5000, default 1). Raising it places an extra order; lowering it disconnects the surplus. */
-  quantity?: pulumi.Input<number>;
-  /** Specific numbers to order (10-digit or +1 E.164). Adding or removing numbers orders or disconnects just those. */
-  telephoneNumbers?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Choose numbers in this area code (NPA). */
-  areaCode?: pulumi.Input<string>;
-  /** Choose numbers in this NPA-NXX (6 digits). */
-  npaNxx?: pulumi.Input<string>;
-  /** Choose numbers in this NPA-NXX-X (7 digits). */
-  npaNxxx?: pulumi.Input<string>;
-  /** Choose numbers in this rate center (needs `state`). */
-  rateCenter?: pulumi.Input<string>;
-  /** Choose numbers in this city (needs `state`). */
-  city?: pulumi.Input<string>;
-  /** Two-letter state: alone it chooses numbers anywhere in the state; with `rateCenter` or `city` it qualifies them. */
-  state?: pulumi.Input<string>;
-  /** Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN). */
-  zip?: pulumi.Input<string>;
-  /** Choose numbers in this LATA (up to 5 digits). */
-  lata?: pulumi.Input<string>;
-  /** Choose a toll-free number spelling this vanity (4 to 7 letters or digits). */
-  tollFreeVanity?: pulumi.Input<string>;
-  /** Choose toll-free numbers matching this pattern, such as `8**` or `87*`. */
-  tollFreeWildCardPattern?: pulumi.Input<string>;
-  /** Choose local numbers containing this vanity (4 to 7 letters or digits). */
-  localVanity?: pulumi.Input<string>;
-  /** With `localVanity`: only numbers that end in it. */
-  endsIn?: pulumi.Input<boolean>;
-  /** With npaNxx, npaNxxx or rateCenter: accept numbers from the local calling area when the exact area is short. */
-  enableLCA?: pulumi.Input<boolean>;
-  /** Reservation ids of reserved `telephoneNumbers`. */
-  reservationIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Attributes for the new numbers; Bandwidth knows `Protected`. */
-  tnAttributes?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). Default false: a shortage fails the order. */
-  partialAllowed?: pulumi.Input<boolean>;
-  /** Let a shortage wait as a backorder (BACKORDERED can last days). Default false. */
-  backOrderRequested?: pulumi.Input<boolean>;
-  /** Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces). Default: derived from project, stack, name and criteria. */
-  customerOrderId?: pulumi.Input<string>;
-  /** DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`. */
-  disconnectMode?: pulumi.Input<string>;
-  /** `Protected` sent with a disconnect: TRUE, FALSE or UNCHANGED. */
-  disconnectProtected?: pulumi.Input<string>;
-  /** How long one `pulumi up` or `destroy` waits for an order or disconnect (default 900 s). Pulumi's customTimeouts do not reach dynamic resources. */
-  timeoutSeconds?: pulumi.Input<number>;
-  /** Manage this existing order's numbers instead of placing an order (dynamic resources cannot be `pulumi import`ed). */
-  adoptOrderId?: pulumi.Input<string>;
-}
-
-/** The checked, normalised inputs as the provider sees them. */
-export interface PhoneNumberOrderInputs extends Criteria {
-  /** The site (sub-account) the numbers are ordered into; changing it moves the numbers in place. */
-  siteId: string;
-  /** The SIP peer (location) under the site the numbers land on; changing it moves the numbers in place. */
-  peerId?: string;
-  /** The order's name in Bandwidth (the resource name unless given); a change renames the orders in place. */
-  name: string;
-  /** How many numbers to hold; raising it places an extra order and lowering it disconnects the surplus. */
-  quantity?: number;
-  /** Attributes sent for the new numbers, such as `Protected`. */
-  tnAttributes?: string[];
-  /** Whether Bandwidth may fill the order with fewer numbers than asked for (PARTIAL) instead of failing it. */
-  partialAllowed: boolean;
-  /** Whether a shortage waits as a backorder (BACKORDERED) instead of failing the order. */
-  backOrderRequested: boolean;
-  /** The CustomerOrderId sent with every order, given or derived from project, stack, name and criteria; it lets a retried create find its own order. */
-  customerOrderId: string;
-  /** The DisconnectMode sent when numbers are disconnected: `normal`, `soft-remove` or `purge`. */
-  disconnectMode?: string;
-  /** The `Protected` value sent with a disconnect: TRUE, FALSE or UNCHANGED. */
-  disconnectProtected?: string;
-  /** How long one `pulumi up` or `destroy` waits for an order or disconnect before leaving it pending. */
-  timeoutSeconds: number;
-  /** An existing order whose numbers this resource manages instead of placing an order of its own. */
-  adoptOrderId?: string;
-  /** `project/stack/resource-name`, set by the resource class: names the resource in progress lines and ids. */
-  resourceKey?: string;
-  /** The Pulumi organization, set by the resource class: part of the derived CustomerOrderId. */
-  organization?: string;
-}
-
-/** What a PhoneNumberOrder holds after create, update or refresh. */
-export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
-  /** Bandwidth's order-type element for this resource's orders, e.g. AreaCodeSearchAndOrderType. */
-  orderType: string;
-  /** Every order placed or adopted for this resource, oldest first. */
-  orderIds: string[];
-  /** Orders not final yet (still RECEIVED or BACKORDERED when a wait ran out): the next `pulumi up` resumes them. */
-  pendingOrderIds: string[];
-  /** The status of the most recent order: COMPLETE, PARTIAL, BACKORDERED, ... */
-  orderStatus: string;
-  /** The numbers held, 10-digit, in the order they were acquired. */
-  telephoneNumbers: string[];
-  /** The same numbers in E.164 (+1...). */
-  e164Numbers: string[];
-  /** Numbers Bandwidth reported as failed in this resource's orders. */
-  failedNumbers: string[];
-  /** When the first order was created. */
-  orderCreateDate?: string;
-  /** The Bandwidth account the numbers are on; a refresh, update or destroy with another account's credentials is refused. */
-  accountId?: string;
-  /**
-   * Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next
-   * `pulumi up` puts replacements there, so every surviving number keeps its index (and whatever uses `e164Numbers[i]`).
-   */
-  vacatedSlots: number[];
-  /**
-   * Move orders placed to move the numbers to another site or location, oldest first. Bandwidth names a moved
-   * number's move order as its order, so these count as the resource's own orders.
-   */
-  moveOrderIds: string[];
-}
+// The schema: every field once (provider/schema/phoneNumberOrder.ts); the types below are generated from it.
+export type {
+  PhoneNumberOrderArgs,
+  PhoneNumberOrderInputs,
+  PhoneNumberOrderOutputs,
+} from "../schema/generated/phoneNumberOrder";
 
 const MODULE = "pulumi-bandwidth/internal/resources/phoneNumberOrder";
 
@@ -369,57 +262,21 @@ function currentOrganization(): string | undefined {
   }
 }
 
+/** The outputs only the provider sets: unknown until create, so the engine records them. */
+const OUTPUT_ONLY = outputOnlyKeys(phoneNumberOrderSchema);
+
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PhoneNumberOrder extends PhoneNumberOrderResourceOutputs {}
+
 /**
  * Telephone numbers owned by a stack: ordered on create (polled to completion), scaled by extra orders and
  * disconnects, and un-imported and disconnected on destroy.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class PhoneNumberOrder extends pulumi.dynamic.Resource {
-  /** The site (sub-account) the numbers were ordered into. */
-  declare readonly siteId: pulumi.Output<string>;
-  /** The SIP peer (location) the numbers are on, if one was given. */
-  declare readonly peerId: pulumi.Output<string | undefined>;
-  /** The order's name in Bandwidth. */
-  declare readonly name: pulumi.Output<string>;
-  /** How many numbers the resource holds when ordered by criteria. */
-  declare readonly quantity: pulumi.Output<number | undefined>;
-  /** The CustomerOrderId sent with this resource's orders; a retried create uses it to find its own order. */
-  declare readonly customerOrderId: pulumi.Output<string>;
-  /** Bandwidth's order type for this resource's orders, e.g. AreaCodeSearchAndOrderType. */
-  declare readonly orderType: pulumi.Output<string>;
-  /** Every order placed or adopted for this resource, oldest first. */
-  declare readonly orderIds: pulumi.Output<string[]>;
-  /** Orders not final when the wait ran out; the next `pulumi up` resumes them. */
-  declare readonly pendingOrderIds: pulumi.Output<string[]>;
-  /** The status of the most recent order: COMPLETE, PARTIAL, BACKORDERED, ... */
-  declare readonly orderStatus: pulumi.Output<string>;
-  /** The numbers held, 10-digit, in the order they were acquired. */
-  declare readonly telephoneNumbers: pulumi.Output<string[]>;
-  /** The same numbers in E.164 (+1...), index for index. */
-  declare readonly e164Numbers: pulumi.Output<string[]>;
-  /** Numbers Bandwidth reported as failed in this resource's orders. */
-  declare readonly failedNumbers: pulumi.Output<string[]>;
-  /** When the first order was created. */
-  declare readonly orderCreateDate: pulumi.Output<string | undefined>;
-  /** Positions in `telephoneNumbers` whose numbers were lost since the last update; the next `pulumi up` refills them in place. */
-  declare readonly vacatedSlots: pulumi.Output<number[]>;
-  /** The Bandwidth account holding the numbers; another account's credentials are refused. */
-  declare readonly accountId: pulumi.Output<string | undefined>;
-  /** Move orders that moved the numbers to another site or location, oldest first. */
-  declare readonly moveOrderIds: pulumi.Output<string[]>;
-
   constructor(name: string, args: PhoneNumberOrderArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      orderType: undefined,
-      orderIds: undefined,
-      pendingOrderIds: undefined,
-      orderStatus: undefined,
-      e164Numbers: undefined,
-      failedNumbers: undefined,
-      orderCreateDate: undefined,
-      vacatedSlots: undefined,
-      accountId: undefined,
-      moveOrderIds: undefined,
-    };
+    const outputs = Object.fromEntries(OUTPUT_ONLY.map((k) => [k, undefined]));
     const resourceKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     const organization = currentOrganization();
     super(

@@ -11,87 +11,17 @@ import {
 import { Checker, type Failure } from "../validation";
 import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
+import type { SiteArgs, SiteInputs, SiteOutputs, SiteResourceOutputs } from "../schema/generated/site";
+import { optionalInputKeys, outputOnlyKeys } from "../schema/types";
+import { siteAddressType, siteSchema } from "../schema/site";
 
-/** A site's postal address, as Bandwidth's site reference describes it. */
-export interface SiteAddressArgs {
-  /** House number, e.g. `900`. */
-  houseNumber: pulumi.Input<string>;
-  /** House suffix, e.g. `1/2`. */
-  houseSuffix?: pulumi.Input<string>;
-  /** Direction before the street name, e.g. `N`. */
-  preDirectional?: pulumi.Input<string>;
-  /** Street name, e.g. `Main Campus`. */
-  streetName: pulumi.Input<string>;
-  /** Street suffix, e.g. `Dr`. */
-  streetSuffix?: pulumi.Input<string>;
-  /** Direction after the street name, e.g. `NW`. */
-  postDirectional?: pulumi.Input<string>;
-  /** Second address line (suite, apartment). */
-  addressLine2?: pulumi.Input<string>;
-  /** City. */
-  city: pulumi.Input<string>;
-  /** Two-letter state code. */
-  stateCode: pulumi.Input<string>;
-  /** ZIP code (5 digits). */
-  zip: pulumi.Input<string>;
-  /** ZIP+4 extension (4 digits). */
-  plusFour?: pulumi.Input<string>;
-  /** County. */
-  county?: pulumi.Input<string>;
-  /** Country (Bandwidth's default: the United States). */
-  country?: pulumi.Input<string>;
-  /** `Billing` or `Service`. */
-  addressType: pulumi.Input<"Billing" | "Service">;
-}
-
-/** The arguments of a Site: a sub-account of the Bandwidth Dashboard account, which holds Locations. */
-export interface SiteArgs {
-  /** The site's name (at most 10 characters, as Bandwidth's reference says). Defaults to the resource name. Updated in place. */
-  name?: pulumi.Input<string>;
-  /** A description. Updated in place. */
-  description?: pulumi.Input<string>;
-  /** A customer name for the site. Updated in place. */
-  customerName?: pulumi.Input<string>;
-  /** The site's address. Bandwidth's reference requires one on some accounts; its 2026 CLI creates sites without. Updated in place. */
-  address?: pulumi.Input<SiteAddressArgs>;
-}
-
-/** The checked inputs of a Site. */
-export interface SiteInputs {
-  /** The site's name. */
-  name: string;
-  /** The site's description. */
-  description?: string;
-  /** The site's customer name. */
-  customerName?: string;
-  /** The site's address. */
-  address?: SiteAddress;
-}
-
-/** What a Site holds. */
-export interface SiteOutputs extends SiteInputs {
-  /** Bandwidth's id of the site, also the resource id: a Location's and a PhoneNumberOrder's siteId. */
-  siteId: string;
-}
+// The schema: every field once (provider/schema/site.ts); the types below are generated from it.
+export type { SiteAddressArgs, SiteArgs, SiteInputs, SiteOutputs } from "../schema/generated/site";
 
 const MODULE = "pulumi-bandwidth/internal/resources/site";
-const ADDRESS_KEYS = [
-  "houseNumber",
-  "houseSuffix",
-  "preDirectional",
-  "streetName",
-  "streetSuffix",
-  "postDirectional",
-  "addressLine2",
-  "city",
-  "stateCode",
-  "zip",
-  "plusFour",
-  "county",
-  "country",
-  "addressType",
-] as const;
-const REQUIRED_ADDRESS = new Set(["houseNumber", "streetName", "city", "stateCode", "zip", "addressType"]);
+/** An address's fields and which of them are required, as the schema's SiteAddress type declares them. */
+const ADDRESS_KEYS = Object.keys(siteAddressType.properties);
+const REQUIRED_ADDRESS = new Set(ADDRESS_KEYS.filter((k) => siteAddressType.properties[k].required));
 
 function checkAddress(c: Checker, raw: unknown): SiteAddress | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -247,21 +177,18 @@ export const implementation = {
 /** The dynamic provider of Site, as serialized into state. */
 export const siteProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
-/** A site (sub-account) of the Bandwidth Dashboard account: the parent of Locations, and the siteId of orders. */
-export class Site extends pulumi.dynamic.Resource {
-  /** Bandwidth's id of the site: pass it as a Location's and a PhoneNumberOrder's siteId. */
-  declare readonly siteId: pulumi.Output<string>;
-  /** The site's name. */
-  declare readonly name: pulumi.Output<string>;
-  /** The site's description. */
-  declare readonly description: pulumi.Output<string | undefined>;
-  /** The site's customer name. */
-  declare readonly customerName: pulumi.Output<string | undefined>;
-  /** The site's address as Bandwidth reports it. */
-  declare readonly address: pulumi.Output<SiteAddress | undefined>;
+/** Every output the program does not set: unknown until create, so the engine records them. */
+const OUTPUTS = [...outputOnlyKeys(siteSchema), ...optionalInputKeys(siteSchema)];
 
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Site extends SiteResourceOutputs {}
+
+/** A site (sub-account) of the Bandwidth Dashboard account: the parent of Locations, and the siteId of orders. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Site extends pulumi.dynamic.Resource {
   constructor(name: string, args: SiteArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = { siteId: undefined, description: undefined, customerName: undefined, address: undefined };
+    const outputs = Object.fromEntries(OUTPUTS.map((k) => [k, undefined]));
     super(siteProvider, name, { ...outputs, ...args, name: args.name ?? name }, opts, "bandwidth", "Site");
   }
 }

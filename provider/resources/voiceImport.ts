@@ -7,53 +7,24 @@ import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
 import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
 import { providerShim } from "./shim";
+import type {
+  VoiceImportArgs,
+  VoiceImportInputs,
+  VoiceImportOutputs,
+  VoiceImportResourceOutputs,
+} from "../schema/generated/voiceImport";
+import { outputOnlyKeys, replaceKeys, settingKeys, updateKeys } from "../schema/types";
+import { voiceImportSchema } from "../schema/voiceImport";
 
-/** The arguments of a VoiceImport: one number enabled for programmatic voice and messaging (Voice & Messaging v1). */
-export interface VoiceImportArgs {
-  /** The number to import, E.164 (+1...) or 10-digit; it must be in service on the Bandwidth account. Changing it replaces the import. */
-  number: pulumi.Input<string>;
-  /** The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches. */
-  applicationId?: pulumi.Input<string>;
-  /** A label for the number in v1. Updated in place. */
-  name?: pulumi.Input<string>;
-  /** Where calls go when the application cannot be reached (E.164). Updated in place. */
-  fallbackNumber?: pulumi.Input<string>;
-  /** Take over the number if it is already imported, instead of failing (v1 answers 409 for a duplicate). */
-  adoptExisting?: pulumi.Input<boolean>;
-}
-
-/** The checked inputs of a VoiceImport. */
-export interface VoiceImportInputs {
-  /** The number to import, 10-digit after checking; changing it replaces the import. */
-  number: string;
-  /** The v1 application (`a-...`) that handles the number's calls and messages; absent means detached. */
-  applicationId?: string;
-  /** The number's label in v1, when the program sets one. */
-  name?: string;
-  /** Where calls go when the application cannot be reached (E.164). */
-  fallbackNumber?: string;
-  /** Whether an already imported number is taken over instead of failing the create. */
-  adoptExisting: boolean;
-}
-
-/** What a VoiceImport holds. */
-export interface VoiceImportOutputs extends VoiceImportInputs {
-  /** v1's id of the number (`n-...`), also the resource id. */
-  numberId: string;
-  /** The number as v1 formats it nationally, e.g. (919) 555-1234. */
-  nationalNumber?: string;
-  /** The number's city, as v1 reports it. */
-  city?: string;
-  /** The number's state, as v1 reports it. */
-  state?: string;
-  /** v1's numberState, e.g. enabled. */
-  numberState?: string;
-  /** When v1 created the number. */
-  createdTime?: string;
-}
+// The schema: every field once (provider/schema/voiceImport.ts); the types below are generated from it.
+export type { VoiceImportArgs, VoiceImportInputs, VoiceImportOutputs } from "../schema/generated/voiceImport";
 
 const MODULE = "pulumi-bandwidth/internal/resources/voiceImport";
-const UPDATABLE = ["applicationId", "name", "fallbackNumber"] as const;
+/** Inputs updated in place in v1 (the schema's `change: "update"`). */
+const UPDATABLE = updateKeys(voiceImportSchema) as readonly ("applicationId" | "name" | "fallbackNumber")[];
+/** Inputs whose change replaces the import, and those that only change how later calls are made. */
+const REPLACES = replaceKeys(voiceImportSchema);
+const SETTINGS = settingKeys(voiceImportSchema);
 /** Waits between looks for an import whose answer was lost (about 10 s in all, as for an order). */
 const IMPORT_GRACE_MS = [1_000, 2_000, 3_000, 4_000];
 
@@ -99,11 +70,13 @@ export function checkVoiceImport(news: Record<string, unknown>): {
 
 /** number → replace (the old import is deleted first); the rest → update in place. No network. */
 export function diffVoiceImport(olds: VoiceImportOutputs, news: VoiceImportInputs): pulumi.dynamic.DiffResult {
-  const replaces = sameValue(olds.number, news.number) ? [] : ["number"];
+  const was = olds as unknown as Record<string, unknown>;
+  const now = news as unknown as Record<string, unknown>;
+  const replaces = REPLACES.filter((k) => !sameValue(was[k], now[k]));
   const changes =
     replaces.length > 0 ||
     UPDATABLE.some((k) => manages(k, news) && !sameValue(olds[k], news[k])) ||
-    !sameValue(olds.adoptExisting, news.adoptExisting);
+    SETTINGS.some((k) => !sameValue(was[k], now[k]));
   return { changes, replaces, deleteBeforeReplace: true };
 }
 
@@ -286,38 +259,15 @@ export const implementation = {
 /** The dynamic provider of VoiceImport, as serialized into state. */
 export const voiceImportProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
-/** One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it. */
-export class VoiceImport extends pulumi.dynamic.Resource {
-  /** The imported number as given to the resource. */
-  declare readonly number: pulumi.Output<string>;
-  /** The v1 application (`a-...`) the number is attached to, if any. */
-  declare readonly applicationId: pulumi.Output<string | undefined>;
-  /** The number's label in v1. */
-  declare readonly name: pulumi.Output<string | undefined>;
-  /** Where calls go when the application cannot be reached. */
-  declare readonly fallbackNumber: pulumi.Output<string | undefined>;
-  /** v1's id of the number (`n-...`), also the resource id. */
-  declare readonly numberId: pulumi.Output<string>;
-  /** The number as v1 formats it nationally, e.g. (919) 555-1234. */
-  declare readonly nationalNumber: pulumi.Output<string | undefined>;
-  /** The number's city, as v1 reports it. */
-  declare readonly city: pulumi.Output<string | undefined>;
-  /** The number's state, as v1 reports it. */
-  declare readonly state: pulumi.Output<string | undefined>;
-  /** v1's numberState, e.g. enabled. */
-  declare readonly numberState: pulumi.Output<string | undefined>;
-  /** When v1 created the number. */
-  declare readonly createdTime: pulumi.Output<string | undefined>;
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface VoiceImport extends VoiceImportResourceOutputs {}
 
+/** One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class VoiceImport extends pulumi.dynamic.Resource {
   constructor(name: string, args: VoiceImportArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      numberId: undefined,
-      nationalNumber: undefined,
-      city: undefined,
-      state: undefined,
-      numberState: undefined,
-      createdTime: undefined,
-    };
+    const outputs = Object.fromEntries(outputOnlyKeys(voiceImportSchema).map((k) => [k, undefined]));
     super(voiceImportProvider, name, { ...outputs, ...args }, opts, "bandwidth", "VoiceImport");
   }
 }
