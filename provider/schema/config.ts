@@ -18,6 +18,8 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingName, string>> = {
     "The prefix before `/accounts/...` of the Numbers (Dashboard) API; point it at the emulator for local runs.",
   voiceUrl:
     "The prefix before `/v1/users/...` of the Voice & Messaging v1 API; point it at the emulator for local runs.",
+  apiUrl:
+    "The API host's root, before `/v2/accounts/...` (the Universal Platform's JSON APIs: voice configuration packages); point it at the emulator for local runs.",
   allowInsecureHttp:
     "`true` allows `http://` to a host other than loopback (refused by default: credentials would cross the network in clear).",
 };
