@@ -3,6 +3,7 @@
  * this resource's own (a lost answer, a `pulumi up` killed mid-order), and waiting for it through the shared watcher.
  */
 import { sharedWaits } from "../clients";
+import { numbersSettings } from "../config";
 import { CustomerOrderIdClashError, MayHaveReachedServerError } from "../errors";
 import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, OrderInfo, OrderSummary } from "../numbers";
@@ -13,6 +14,7 @@ import { progress } from "../resources/lifecycle";
 import type { Criteria } from "../validation";
 import { criteriaKind, criteriaOf, isDerivedCustomerOrderId } from "./check";
 import { absorb, type Holding, label } from "./holding";
+import { proveOwnership } from "./ownership";
 
 /** Waits between lookups by CustomerOrderId after an order POST whose outcome is unknown (about 10 s in all). */
 export const PLACEMENT_GRACE_MS = [0, 1_000, 2_000, 3_000, 4_000];
@@ -105,14 +107,13 @@ export async function isOwnOrder(
   if (kind && !echoMatchesCriteria(criteriaOf(inputs), order.orderTypeFields)) return false;
   if (isPending(order.status)) return true;
   if (order.completedNumbers.length === 0) return false;
-  for (const tn of order.completedNumbers) {
-    const info = await client.getTelephoneNumber(tn).catch((e) => {
-      if (e instanceof BandwidthError && e.code === "NOT_FOUND") return undefined;
-      throw e;
-    });
-    if (info?.orderId !== orderId || !(await client.isInService(tn))) return false;
-  }
-  return true;
+  // Each number read once: in service, on this account, under this very order (the ownership rule, applied to one order).
+  const { lost } = await proveOwnership(client, order.completedNumbers, {
+    orderIds: [orderId],
+    accountId: numbersSettings().accountId,
+    each: true,
+  });
+  return lost.length === 0;
 }
 
 /**
