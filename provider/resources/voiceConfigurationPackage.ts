@@ -6,41 +6,25 @@ import { createFailure } from "../provisioning";
 import { Checker, type Failure } from "../validation";
 import { NOTHING_CREATED, progress, sameValue, withNextSteps } from "./lifecycle";
 import { providerShim } from "./shim";
+import type {
+  VoiceConfigurationPackageArgs,
+  VoiceConfigurationPackageInputs,
+  VoiceConfigurationPackageOutputs,
+  VoiceConfigurationPackageResourceOutputs,
+} from "../schema/generated/voiceConfigurationPackage";
+import { optionalInputKeys, outputOnlyKeys, updateKeys } from "../schema/types";
+import { voiceConfigurationPackageSchema } from "../schema/voiceConfigurationPackage";
 
-/**
- * The arguments of a VoiceConfigurationPackage: the voice settings (chiefly the Voice-V2 application) that the numbers
- * assigned to it share, on a Universal Platform account. Every field is updated in place; the package keeps its id.
- */
-export interface VoiceConfigurationPackageArgs {
-  /** The package's name. Defaults to the resource name. Updated in place. */
-  name?: pulumi.Input<string>;
-  /** A description. Updated in place; removing it clears it. */
-  description?: pulumi.Input<string>;
-  /**
-   * A Voice-V2 Application's id: calls to the package's numbers go to it. Updated in place; removing it clears the
-   * package's application.
-   */
-  httpVoiceV2ApplicationId?: pulumi.Input<string>;
-}
-
-/** The checked inputs of a VoiceConfigurationPackage. */
-export interface VoiceConfigurationPackageInputs {
-  /** The package's name. */
-  name: string;
-  /** The package's description. */
-  description?: string;
-  /** The Voice-V2 application of the package. */
-  httpVoiceV2ApplicationId?: string;
-}
-
-/** What a VoiceConfigurationPackage holds. */
-export interface VoiceConfigurationPackageOutputs extends VoiceConfigurationPackageInputs {
-  /** Bandwidth's id of the package, also the resource id: the package numbers are assigned to. */
-  voiceConfigurationPackageId: string;
-}
+// The schema: every field once (provider/schema/voiceConfigurationPackage.ts); the types below are generated from it.
+export type {
+  VoiceConfigurationPackageArgs,
+  VoiceConfigurationPackageInputs,
+  VoiceConfigurationPackageOutputs,
+} from "../schema/generated/voiceConfigurationPackage";
 
 const MODULE = "pulumi-bandwidth/internal/resources/voiceConfigurationPackage";
-const FIELDS = ["name", "description", "httpVoiceV2ApplicationId"] as const;
+/** The inputs; each one updates in place (the schema says so). */
+const FIELDS = updateKeys(voiceConfigurationPackageSchema) as Array<keyof VoiceConfigurationPackageInputs>;
 const APP_ID = /^[A-Za-z0-9-]{1,64}$/;
 // Bandwidth publishes no limit for these fields; 255 keeps a program from sending an unbounded string.
 const MAX_TEXT = 255;
@@ -191,27 +175,24 @@ export const implementation = {
 /** The dynamic provider of VoiceConfigurationPackage, as serialized into state. */
 export const voiceConfigurationPackageProvider: pulumi.dynamic.ResourceProvider = providerShim(MODULE);
 
+// The class's outputs are declared by the schema (its generated ResourceOutputs), merged into the class.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface VoiceConfigurationPackage extends VoiceConfigurationPackageResourceOutputs {}
+
 /**
  * A voice configuration package of a Universal Platform account: the voice settings (the Voice-V2 application calls
  * go to) shared by the numbers assigned to it. JSON at `bandwidth:apiUrl`, authenticated with OAuth client
  * credentials only.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class VoiceConfigurationPackage extends pulumi.dynamic.Resource {
-  /** Bandwidth's id of the package (also the resource id): the package numbers are assigned to. */
-  declare readonly voiceConfigurationPackageId: pulumi.Output<string>;
-  /** The package's name. */
-  declare readonly name: pulumi.Output<string>;
-  /** The package's description, as Bandwidth reports it. */
-  declare readonly description: pulumi.Output<string | undefined>;
-  /** The Voice-V2 application calls to its numbers go to, as Bandwidth reports it. */
-  declare readonly httpVoiceV2ApplicationId: pulumi.Output<string | undefined>;
-
   constructor(name: string, args: VoiceConfigurationPackageArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      voiceConfigurationPackageId: undefined,
-      description: undefined,
-      httpVoiceV2ApplicationId: undefined,
-    };
+    // Optional inputs are outputs too: Bandwidth's values come back, so a refresh shows an edit made outside.
+    const outputs = Object.fromEntries(
+      [...outputOnlyKeys(voiceConfigurationPackageSchema), ...optionalInputKeys(voiceConfigurationPackageSchema)].map(
+        (k) => [k, undefined],
+      ),
+    );
     super(
       voiceConfigurationPackageProvider,
       name,

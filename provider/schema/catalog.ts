@@ -4,6 +4,7 @@ import { getAvailableNumbersSchema } from "./getAvailableNumbers";
 import { locationSchema } from "./location";
 import { phoneNumberOrderSchema } from "./phoneNumberOrder";
 import { siteSchema } from "./site";
+import { voiceConfigurationPackageSchema } from "./voiceConfigurationPackage";
 import { voiceImportSchema } from "./voiceImport";
 import type { FunctionSchema, ResourceSchema } from "./types";
 
@@ -14,6 +15,7 @@ export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [
   applicationSchema,
   siteSchema,
   locationSchema,
+  voiceConfigurationPackageSchema,
 ];
 
 /** Every function's schema. */
