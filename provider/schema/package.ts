@@ -11,6 +11,17 @@ import {
   typeToken,
 } from "./types";
 
+/**
+ * What each generated SDK is called (sdk/ in the repository): the npm and Python packages, the Go module's import path
+ * (no published repository yet, so a path a program reaches with a `replace`), the C# namespace.
+ */
+export const SDK_NAMES = {
+  nodejs: { packageName: "pulumi-bandwidth-sdk" },
+  python: { packageName: "pulumi_bandwidth" },
+  go: { importBasePath: "pulumi-bandwidth/sdk/go/bandwidth" },
+  csharp: { rootNamespace: "PulumiBandwidth" },
+} as const;
+
 /** A property in the package schema's JSON form. */
 type PropertySpec = Record<string, unknown>;
 
@@ -106,5 +117,8 @@ export function packageSchema(): Record<string, unknown> {
     types: typeSpecs,
     resources,
     functions,
+    // Pack-ready SDKs: the generators write each language's own package manifest (go.mod, pyproject.toml) for one version.
+    meta: { supportPack: true },
+    language: SDK_NAMES,
   };
 }

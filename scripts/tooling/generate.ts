@@ -1,6 +1,7 @@
 /**
  * Renders every file derived from provider/schema/: each resource's and function's TypeScript types, the README's
- * tables (between marker comments) and the Pulumi package schema. Pure apart from reading the README and Prettier's
+ * tables (between marker comments), the Pulumi package schema and the registry-shaped docs (docs/_index.md,
+ * docs/installation-configuration.md). Pure apart from reading the README and Prettier's
  * configuration: `scripts/generate.ts` writes what this returns, and a unit test fails when the files on disk differ.
  */
 import { readFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import {
   RESOURCE_SCHEMAS,
   type ResourceSchema,
 } from "../../provider/schema";
+import { renderIndex, renderInstallation } from "./registryDocs";
 
 /** Where the package schema is written. */
 export const PACKAGE_SCHEMA_PATH = "provider/schema/schema.json";
@@ -232,7 +234,11 @@ export async function generate(root: string): Promise<Map<string, string>> {
     files.set(generatedModulePath(schema.name), renderFunctionTypes(schema, queryName));
   }
   files.set("README.md", readme);
-  files.set(PACKAGE_SCHEMA_PATH, JSON.stringify(packageSchema(), null, 2));
+  const schemaJson = packageSchema();
+  files.set(PACKAGE_SCHEMA_PATH, JSON.stringify(schemaJson, null, 2));
+  const schemaDoc = schemaJson as unknown as Parameters<typeof renderIndex>[0];
+  files.set("docs/_index.md", renderIndex(schemaDoc, root));
+  files.set("docs/installation-configuration.md", renderInstallation(schemaDoc));
   for (const [file, text] of files) files.set(file, await formatted(root, file, text));
   return files;
 }

@@ -1,0 +1,2 @@
+// Bandwidth phone numbers: order, configure, move and release them declaratively.
+package bandwidth
