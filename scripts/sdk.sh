@@ -4,8 +4,8 @@
 #   scripts/sdk.sh generate   (npm run sdk)       rewrite sdk/<language>/ from the schema
 #   scripts/sdk.sh check      (npm run test:sdk)  fail when sdk/ is stale, then compile what can be compiled here:
 #                                                 the Go SDK and example (go build, go vet), the TypeScript SDK and
-#                                                 example (tsc against @pulumi/pulumi ${NODE_SDK_PULUMI}), the Python SDK
-#                                                 and example (python3 -m compileall); the .NET SDK is generated only
+#                                                 example (tsc against @pulumi/pulumi 3.276.0), the Python SDK
+#                                                 and example (python3 -m compileall); the .NET SDK is only compared
 #
 # The generators are scripts/sdkgen (pkg/v3 v3.276.0 for nodejs, python, go; pkg/v3 v3.206.0 for dotnet, the newest
 # release here that still has the C# generator), built once per source change into a cache outside the repository.
