@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
 import { PAGE_PATH } from "../emulator/page";
 import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
+import { runNativeDemo } from "./demo-native";
 import { runV2Demo } from "./demo-v2";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -67,6 +68,8 @@ async function main(): Promise<number> {
 
     // Bandwidth's current model beside the seed's: the v2 example links applications to a location, no import.
     const v2Clean = await runV2Demo({ emu, work, say, write: (s) => process.stdout.write(s) });
+    // Every Pulumi language: a YAML program served by the native provider plugin.
+    const nativeClean = await runNativeDemo({ emu, work, say, write: (s) => process.stdout.write(s) });
 
     say("emulator account summary");
     const summary = emu.model.accountSummary(c.accountId);
@@ -74,10 +77,10 @@ async function main(): Promise<number> {
       `numbers in service: ${summary.inService}\nv1 imports: ${summary.imported}\n` +
         `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n`,
     );
-    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean;
+    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean && nativeClean;
     process.stdout.write(
       clean
-        ? "\ndemo finished: nothing left in service or imported, and no location, site or application of the v2 example\n"
+        ? "\ndemo finished: nothing left in service or imported, no location, site or application of the v2 example, and no package of the YAML one\n"
         : "\ndemo FAILED\n",
     );
     if (!keep) {

@@ -30,7 +30,7 @@ import { describeLost, proveOwnership } from "../orders/ownership";
 import { moveNumbers, type NumberLocation, sameLocation } from "../orders/move";
 import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
-import { progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
+import { mapLimit, progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
 import { providerShim } from "./shim";
 import type {
   PhoneNumberOrderArgs,
@@ -114,6 +114,53 @@ async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.
   // An empty id tells the engine the resource is gone; the next `pulumi up` orders again.
   if (h.telephoneNumbers.length === 0 && h.pendingOrderIds.length === 0) return { id: "", props: {} };
   return { id, props: toOutputs(inputsOf(props), h) };
+}
+
+/**
+ * The state of existing orders, built from Bandwidth alone (a native `pulumi import`): `importId` is an order id, or
+ * the comma-separated ids of one resource's orders (the first is the resource id). The state holds every number of
+ * those orders still in service on this account under one of them; nothing is waited for or ordered. `inputsFor`
+ * gives the checked inputs the import records for the first order (which adopts it by `adoptOrderId`).
+ */
+export async function readOrderById(
+  importId: string,
+  inputsFor: (order: OrderInfo) => Promise<PhoneNumberOrderInputs>,
+): Promise<{ id: string; props: PhoneNumberOrderOutputs; inputs: PhoneNumberOrderInputs }> {
+  const orderIds = importId.split(",").map((s) => s.trim());
+  if (orderIds.some((o) => !/^[A-Za-z0-9-]{1,64}$/.test(o))) {
+    throw new Error(
+      `a PhoneNumberOrder is imported by its order id, or its order ids joined by commas; got ${JSON.stringify(importId)}`,
+    );
+  }
+  const client = numbersClient();
+  const orders = await mapLimit(orderIds, 4, (o) => client.getOrder(o));
+  const inputs = await inputsFor(orders[0]);
+  const who = label(inputs);
+  for (const order of orders) {
+    if (order.status === "FAILED") {
+      const o = order;
+      throw new OrderFailedError(`${who}: ${orderFailure(o)}`, ORDER_FAILED_NEXT, o.orderId, o.errors, o.failedNumbers);
+    }
+  }
+  const h: Holding = {
+    accountId: numbersSettings().accountId,
+    orderType: ADOPTED_ORDER_TYPE,
+    orderIds: [],
+    pendingOrderIds: [],
+    orderStatus: "",
+    telephoneNumbers: [],
+    failedNumbers: [],
+    vacatedSlots: [],
+  };
+  for (const order of orders) absorb(h, order);
+  const { lost } = await proveOwnership(client, h.telephoneNumbers, { orderIds, accountId: h.accountId!, each: true });
+  if (lost.length > 0) {
+    progress(`${who}: not taking number(s) no longer under its orders: ${describeLost(lost)}`);
+    vacate(h, new Set(lost.map((l) => l.telephoneNumber)));
+    h.vacatedSlots = [];
+  }
+  progress(`${who}: imported ${orderIds.length} order(s), holding ${h.telephoneNumbers.length} number(s)`);
+  return { id: orderIds[0], props: toOutputs(inputs, h), inputs };
 }
 
 async function update(
