@@ -205,4 +205,29 @@ describe("the native provider plugin through the real engine (Pulumi YAML)", fun
     const state = await stack.exportState();
     expect(state.deployment.resources ?? []).to.deep.equal([]);
   });
+
+  it("an order still pending at the wait's end stays in state, and the next up resumes it without a second order", async () => {
+    const yamlPath = path.join(workDir, "Pulumi.yaml");
+    await writeFile(yamlPath, (await readFile(yamlPath, "utf8")).replace(/^ {2}byhand:\n(?: {4}.*\n)+/m, ""));
+    await stack.stack.setConfig("timeoutSeconds", { value: "2" });
+    emu.setDelays({ orderDelayMs: 8000 });
+    const ordersBefore = orders().length;
+    const failed = await stack.up().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(failed?.message).to.match(/still RECEIVED after 2s/);
+    const kept = (await stack.exportState()).deployment.resources!.find(
+      (r) => r.type === "bandwidth:index:PhoneNumberOrder",
+    )!;
+    expect(kept.outputs!.pendingOrderIds).to.have.length(1);
+    expect(orders().length).to.equal(ordersBefore + 1);
+    emu.setDelays({ orderDelayMs: 200 });
+    await new Promise((r) => setTimeout(r, 8000));
+    const up = await stack.up();
+    expect(up.outputs.telephoneNumbers.value).to.have.length(3);
+    expect(orders().length).to.equal(ordersBefore + 1);
+    await stack.destroy();
+    expect(inService()).to.deep.equal([]);
+  });
 });
