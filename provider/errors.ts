@@ -14,7 +14,8 @@ export type ResourceErrorCode =
   | "CUSTOMER_ORDER_ID_CLASH"
   | "IN_USE"
   | "ORDER_STILL_PENDING"
-  | "ALREADY_EXISTS";
+  | "ALREADY_EXISTS"
+  | "LEGACY_IMPORT_REFUSED";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -139,6 +140,23 @@ export class InUseError extends ResourceError {
     options?: { cause?: unknown },
   ) {
     super("IN_USE", message, nextStep, options);
+  }
+}
+
+/**
+ * Voice v1 refused a VoiceImport's `provider` block: its API User (`bandwidth:username` / `bandwidth:password`) does
+ * not authenticate, as for every account since Bandwidth decommissioned API Users on 2026-12-02. Nothing was imported.
+ */
+export class LegacyImportRefusedError extends ResourceError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(
+      "LEGACY_IMPORT_REFUSED",
+      message,
+      "Move the stack off the v1 import: link the numbers' location to Voice-V2 and Messaging-V2 applications, or " +
+        'assign them to a VoiceConfigurationPackage, then remove the VoiceImport (README: "Leaving the v1 import"; ' +
+        "un-importing disconnects nothing)",
+      options,
+    );
   }
 }
 

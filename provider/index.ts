@@ -32,6 +32,7 @@ export {
   CustomerOrderIdClashError,
   DisconnectPartialError,
   InUseError,
+  LegacyImportRefusedError,
   MayHaveReachedServerError,
   MoveRefusedError,
   OrderFailedError,

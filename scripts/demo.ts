@@ -49,6 +49,11 @@ async function main(): Promise<number> {
     });
     const out = { onOutput: (s: string) => process.stdout.write(s) };
 
+    // The v1 import's provider block carries an API User, which Bandwidth decommissioned on 2026-12-02: this stack
+    // runs as on an account Bandwidth still lets through, with API Users accepted for this part only.
+    say("the hybrid (v1 import) stack, on an account that still accepts the v1 import's API User (this part only)");
+    emu.setAuthPolicy({ legacyBasicAuth: true });
+
     say("pulumi up");
     const up = await stack.stack.up(out);
     say("outputs");
@@ -65,6 +70,7 @@ async function main(): Promise<number> {
 
     say("pulumi destroy");
     await stack.stack.destroy(out);
+    emu.setAuthPolicy({ legacyBasicAuth: false });
 
     // Bandwidth's current model beside the seed's: the v2 example links applications to a location, no import.
     const v2Clean = await runV2Demo({ emu, work, say, write: (s) => process.stdout.write(s) });
