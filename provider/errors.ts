@@ -14,7 +14,8 @@ export type ResourceErrorCode =
   | "CUSTOMER_ORDER_ID_CLASH"
   | "IN_USE"
   | "ORDER_STILL_PENDING"
-  | "ALREADY_EXISTS";
+  | "ALREADY_EXISTS"
+  | "NOT_ON_ACCOUNT";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -168,6 +169,26 @@ export class OrderStillPendingError extends ResourceError {
       "ORDER_STILL_PENDING",
       `${who}: order ${orderId} is still ${status} at the deadline, so its numbers are not known yet; nothing was disconnected`,
       "The resource stays in the stack: run `pulumi destroy` again once the order has finished (or raise timeoutSeconds)",
+    );
+  }
+}
+
+/**
+ * Numbers an ExistingNumbers was given are not in service on the configured account (unknown to Bandwidth, on
+ * another account, disconnected or aging): nothing was taken, ordered or changed. `numbers` names each one.
+ */
+export class NotOnAccountError extends ResourceError {
+  constructor(
+    who: string,
+    /** Each number refused, 10-digit, with where Bandwidth says it is. */
+    readonly numbers: Array<{ telephoneNumber: string; where: string }>,
+  ) {
+    super(
+      "NOT_ON_ACCOUNT",
+      `${who}: ${numbers.length} number(s) not in service on this account: ` +
+        numbers.map((n) => `${n.telephoneNumber} (${n.where})`).join(", ") +
+        "; nothing was taken or changed",
+      "Remove them from telephoneNumbers (or order them with a PhoneNumberOrder), or check bandwidth:accountId, then run `pulumi up` again",
     );
   }
 }

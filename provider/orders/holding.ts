@@ -43,7 +43,7 @@ export function ownOrderIds(h: Holding): string[] {
 }
 
 /** How progress lines and errors name the resource: `PhoneNumberOrder <resource name>`. */
-export function label(inputs: PhoneNumberOrderInputs): string {
+export function label(inputs: { resourceKey?: string; name?: string }): string {
   return `PhoneNumberOrder ${inputs.resourceKey?.split("/").pop() ?? inputs.name}`;
 }
 

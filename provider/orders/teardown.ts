@@ -14,17 +14,21 @@ import { describe, settle } from "./placement";
 /** Disconnect errors that mean the number is already off the account, so there is nothing left to bill. */
 export const ALREADY_GONE_CODES = new Set(["5006", "5076", "12738"]);
 
+/** How a disconnect is sent: the PhoneNumberOrder inputs it reads (other resources send Bandwidth's defaults). */
+export type DisconnectSettings = Partial<Pick<PhoneNumberOrderInputs, "disconnectMode" | "disconnectProtected">>;
+
 /**
  * The hybrid teardown for some numbers: un-import each from Voice v1 (when v1 credentials are configured), then one
  * disconnect order polled to a final status. Returns the numbers now off the account and what went wrong for others.
+ * `who` names the resource in progress lines (a PhoneNumberOrder's label by default).
  */
 export async function releaseNumbers(
   client: NumbersClient,
-  inputs: PhoneNumberOrderInputs,
+  inputs: DisconnectSettings & { resourceKey?: string; name?: string },
   tns: string[],
   deadlineMs: number,
+  who: string = label(inputs),
 ): Promise<{ gone: Set<string>; problems: string[] }> {
-  const who = label(inputs);
   const voice = optionalVoiceClient();
   if (voice) {
     const unimported = await mapLimit(tns, 8, async (tn) => {
