@@ -15,7 +15,8 @@ export type ResourceErrorCode =
   | "IN_USE"
   | "ORDER_STILL_PENDING"
   | "ALREADY_EXISTS"
-  | "NOT_ON_ACCOUNT";
+  | "NOT_ON_ACCOUNT"
+  | "SETTINGS_INCOMPLETE";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -190,6 +191,38 @@ export class NotOnAccountError extends ResourceError {
         "; nothing was taken or changed",
       "Remove them from telephoneNumbers (or order them with a PhoneNumberOrder), or check bandwidth:accountId, then run `pulumi up` again",
     );
+  }
+}
+
+/**
+ * Some numbers did not take the resource's settings: a TN option order ended PARTIAL or FAILED (or was still
+ * processing at the deadline), or Bandwidth refused the voice configuration package assignment. The numbers are
+ * kept; `id` and `properties` are the state the engine keeps (what took is recorded in `numberSettings`), so the next
+ * `pulumi up` sets only what is still missing.
+ */
+export class SettingsIncompleteError extends ResourceError {
+  /** Why the update stopped short, one line each (the engine shows them). */
+  readonly reasons: string[];
+  constructor(
+    who: string,
+    /** One line per failure: the order or assignment, Bandwidth's status, codes and numbers. */
+    problems: string[],
+    /** Every error Bandwidth reported, with its code and number. */
+    readonly errors: ApiErrorDetail[],
+    /** The numbers still lacking a setting. */
+    readonly failedNumbers: string[],
+    /** The resource id the engine keeps. */
+    readonly id: string,
+    /** The state the engine keeps: the numbers, and the settings that took. */
+    readonly properties: object,
+  ) {
+    super(
+      "SETTINGS_INCOMPLETE",
+      `${who}: settings not applied to ${failedNumbers.length} number(s): ${problems.join("; ")}`,
+      "The numbers are kept with the settings that took; fix what Bandwidth names, then run `pulumi up` again: only " +
+        "the numbers still lacking a setting get it",
+    );
+    this.reasons = problems;
   }
 }
 

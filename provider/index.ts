@@ -41,6 +41,7 @@ export {
   OrderStillPendingError,
   ResourceError,
   type ResourceErrorCode,
+  SettingsIncompleteError,
 } from "./errors";
 export { ResourceInitError } from "./resources/lifecycle";
 export {

@@ -6,9 +6,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient } from "../clients";
 import { numbersSettings } from "../config";
-import { AccountMismatchError, DisconnectPartialError, NotOnAccountError } from "../errors";
+import { AccountMismatchError, DisconnectPartialError, NotOnAccountError, SettingsIncompleteError } from "../errors";
 import type { NumbersClient } from "../numbers";
 import { describeLost, type LostNumber, ownerOf, proveOwnership, readNumbers } from "../orders/ownership";
+import { settingsOfHeld } from "../orders/holding";
+import {
+  applySettings,
+  checkSettings,
+  managesSettings,
+  type NumberSetting,
+  readBackSettings,
+  settingsNeedWork,
+  settingsOf,
+} from "../orders/settings";
 import { releaseNumbers } from "../orders/teardown";
 import type {
   ExistingNumbersArgs,
@@ -20,6 +30,7 @@ import { existingNumbersSchema } from "../schema/existingNumbers";
 import { outputOnlyKeys, settingKeys, stableKeys } from "../schema/types";
 import { Checker, type Failure, isUnknown, toE164, toTenDigits, ValidationError } from "../validation";
 import { progress, ResourceInitError, sameValue, withNextSteps, withProvider } from "./lifecycle";
+import { secretOutputs, secretSettings } from "./secrets";
 import { providerShim } from "./shim";
 
 // The schema: every field once (provider/schema/existingNumbers.ts); the types below are generated from it.
@@ -75,6 +86,7 @@ export function checkExistingNumbers(news: Record<string, unknown>): {
   for (const key of ["releaseOnDelete", "timeoutSeconds"]) if (c.unknown(key)) out[key] = news[key];
   const resourceKey = c.string("resourceKey", /^.+$/s, "resourceKey is project/stack/name", 1000);
   if (resourceKey !== undefined) out.resourceKey = resourceKey;
+  checkSettings(c, news, out);
   return { inputs: out, failures: c.failures };
 }
 
@@ -91,7 +103,8 @@ export function diffExistingNumbers(
   const was = olds as unknown as Record<string, unknown>;
   const now = news as unknown as Record<string, unknown>;
   const numbersChange = isUnknown(news.telephoneNumbers) || !sameSet(olds.telephoneNumbers, news.telephoneNumbers);
-  const settingsChange = SETTING_KEYS.some((k) => !sameValue(was[k], now[k]));
+  const settingsChange =
+    SETTING_KEYS.some((k) => !sameValue(was[k], now[k])) || settingsNeedWork(olds, news, olds.telephoneNumbers ?? []);
   return {
     changes: numbersChange || settingsChange,
     replaces: [],
@@ -106,6 +119,8 @@ interface Held {
   /** 10-digit. */
   telephoneNumbers: string[];
   orderIds: string[];
+  /** Each number's settings, as read back or as the resource's own option orders and package assignment set them. */
+  numberSettings: Record<string, NumberSetting>;
 }
 
 /** The state: the inputs plus what is held, the numbers in the program's order. */
@@ -118,6 +133,7 @@ function toOutputs(inputs: ExistingNumbersInputs, h: Held): ExistingNumbersOutpu
     e164Numbers: held.map(toE164),
     accountId: h.accountId,
     orderIds: [...new Set(h.orderIds)],
+    numberSettings: settingsOfHeld(h.numberSettings, held),
   };
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out as unknown as ExistingNumbersOutputs;
@@ -128,6 +144,16 @@ function inputsOf(state: ExistingNumbersOutputs): ExistingNumbersInputs {
   const inputs: Record<string, unknown> = { ...state };
   for (const key of outputOnlyKeys(existingNumbersSchema)) delete inputs[key];
   return inputs as unknown as ExistingNumbersInputs;
+}
+
+/** A working copy of what a state holds. */
+function heldOf(props: ExistingNumbersOutputs, accountId: string): Held {
+  return {
+    accountId,
+    telephoneNumbers: [...(props.telephoneNumbers ?? [])],
+    orderIds: [...(props.orderIds ?? [])],
+    numberSettings: { ...(props.numberSettings ?? {}) },
+  };
 }
 
 /** The configured account, refusing a state recorded on another. */
@@ -171,8 +197,37 @@ async function create(inputs: ExistingNumbersInputs): Promise<pulumi.dynamic.Cre
   progress(
     `${who}: took ${inputs.telephoneNumbers.length} number(s) in service on account ${accountId}; no order placed`,
   );
-  const h: Held = { accountId, telephoneNumbers: [...inputs.telephoneNumbers], orderIds };
-  return { id: idOf(inputs.telephoneNumbers), outs: toOutputs(inputs, h) };
+  const h: Held = { accountId, telephoneNumbers: [...inputs.telephoneNumbers], orderIds, numberSettings: {} };
+  const id = idOf(inputs.telephoneNumbers);
+  await settleSettings(h, undefined, inputs, id);
+  return { id, outs: toOutputs(inputs, h) };
+}
+
+/**
+ * Gives every number held what the settings ask and it lacks, recording what took in `h.numberSettings`; a failure
+ * hands the engine the state with the numbers and the settings that took.
+ */
+async function settleSettings(
+  h: Held,
+  olds: ExistingNumbersOutputs | undefined,
+  news: ExistingNumbersInputs,
+  id: string,
+): Promise<void> {
+  if (!managesSettings(news) && (olds === undefined || !managesSettings(settingsOf(olds)))) return;
+  const who = label(news);
+  const outcome = await applySettings({
+    who,
+    held: h.telephoneNumbers,
+    current: h.numberSettings,
+    olds: olds && settingsOf(olds),
+    news,
+    deadlineMs: deadlineOf(news),
+  });
+  h.numberSettings = outcome.numberSettings;
+  if (outcome.problems.length > 0) {
+    const state = withProvider(toOutputs(news, h), news);
+    throw new SettingsIncompleteError(who, outcome.problems, outcome.errors, outcome.failedNumbers, id, state);
+  }
 }
 
 /** The resource id: the numbers it took, 10-digit, sorted, joined by commas (what an import names). */
@@ -194,10 +249,11 @@ async function stillHeld(client: NumbersClient, who: string, h: Held, tns: reado
 async function read(id: string, props: ExistingNumbersOutputs): Promise<pulumi.dynamic.ReadResult> {
   const accountId = configuredAccount(props);
   const client = numbersClient();
-  const h: Held = { accountId, telephoneNumbers: [...(props.telephoneNumbers ?? [])], orderIds: props.orderIds ?? [] };
+  const h = heldOf(props, accountId);
   const { owned } = await stillHeld(client, label(props), h, h.telephoneNumbers);
   if (owned.length === 0) return { id: "", props: {} };
-  return { id, props: toOutputs(inputsOf(props), { ...h, telephoneNumbers: owned }) };
+  const numberSettings = await readBackSettings(client, owned, props, props.numberSettings ?? {});
+  return { id, props: toOutputs(inputsOf(props), { ...h, telephoneNumbers: owned, numberSettings }) };
 }
 
 async function update(
@@ -208,11 +264,7 @@ async function update(
   const accountId = configuredAccount(olds);
   const client = numbersClient();
   const who = label(news);
-  const h: Held = {
-    accountId,
-    telephoneNumbers: [...(olds.telephoneNumbers ?? [])],
-    orderIds: [...(olds.orderIds ?? [])],
-  };
+  const h = heldOf(olds, accountId);
   const want = new Set(news.telephoneNumbers);
   const held = new Set(h.telephoneNumbers);
   const toAdd = news.telephoneNumbers.filter((tn) => !held.has(tn));
@@ -224,7 +276,9 @@ async function update(
     progress(`${who}: took ${toAdd.length} more number(s); no order placed`);
   }
   if (toRemove.length > 0) {
-    const { gone, problems } = await letGo(client, who, h, toRemove, news);
+    // Released numbers leave the package the state has them on.
+    const leaving = { ...news, voiceConfigurationPackageId: olds.voiceConfigurationPackageId };
+    const { gone, problems } = await letGo(client, who, h, toRemove, leaving);
     h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
     if (problems.length > 0) {
       throw new ResourceInitError(
@@ -234,6 +288,8 @@ async function update(
       );
     }
   }
+  // Settings last: numbers just added get them with the others, in the same option order.
+  await settleSettings(h, olds, news, id);
   return { outs: toOutputs(news, h) };
 }
 
@@ -256,7 +312,13 @@ async function letGo(
   const gone = new Set(lost.map((l) => l.telephoneNumber));
   if (owned.length === 0) return { gone, problems: [] };
   progress(`${who}: disconnecting ${owned.length} number(s): ${owned.join(", ")}`);
-  const released = await releaseNumbers(client, {}, owned, deadlineOf(inputs), who);
+  const released = await releaseNumbers(
+    client,
+    { voiceConfigurationPackageId: inputs.voiceConfigurationPackageId },
+    owned,
+    deadlineOf(inputs),
+    who,
+  );
   for (const tn of released.gone) gone.add(tn);
   return { gone, problems: released.problems };
 }
@@ -265,7 +327,7 @@ async function destroy(_id: string, props: ExistingNumbersOutputs): Promise<void
   const accountId = configuredAccount(props);
   const client = numbersClient();
   const who = label(props);
-  const h: Held = { accountId, telephoneNumbers: [...(props.telephoneNumbers ?? [])], orderIds: props.orderIds ?? [] };
+  const h = heldOf(props, accountId);
   if (h.telephoneNumbers.length === 0) return;
   const { gone, problems } = await letGo(client, who, h, h.telephoneNumbers, props);
   if (problems.length > 0) {
@@ -299,8 +361,15 @@ export async function importExistingNumbers(
   const inputs = checked as unknown as ExistingNumbersInputs;
   const who = label(inputs);
   const accountId = configuredAccount({});
-  const orderIds = await takeNumbers(numbersClient(), who, inputs.telephoneNumbers, accountId);
-  const props = toOutputs(inputs, { accountId, telephoneNumbers: [...inputs.telephoneNumbers], orderIds });
+  const client = numbersClient();
+  const orderIds = await takeNumbers(client, who, inputs.telephoneNumbers, accountId);
+  const numberSettings = await readBackSettings(client, inputs.telephoneNumbers, {}, {}, true);
+  const props = toOutputs(inputs, {
+    accountId,
+    telephoneNumbers: [...inputs.telephoneNumbers],
+    orderIds,
+    numberSettings,
+  });
   return {
     id: idOf(inputs.telephoneNumbers),
     props,
@@ -345,8 +414,8 @@ export class ExistingNumbers extends pulumi.dynamic.Resource {
     super(
       existingNumbersProvider,
       name,
-      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey },
-      opts,
+      { ...outputs, ...secretSettings(args), telephoneNumbers: args.telephoneNumbers, resourceKey },
+      secretOutputs(opts),
       "bandwidth",
       "ExistingNumbers",
     );

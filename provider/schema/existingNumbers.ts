@@ -1,4 +1,5 @@
 /** ExistingNumbers' schema: every field once. The operations are in provider/resources/existingNumbers.ts. */
+import { numberSettingsInputs, numberSettingsOutput } from "./numberSettings";
 import type { ResourceSchema } from "./types";
 
 export const existingNumbersSchema: ResourceSchema = {
@@ -34,6 +35,7 @@ export const existingNumbersSchema: ResourceSchema = {
       default: false,
       always: true,
     },
+    ...numberSettingsInputs,
     timeoutSeconds: {
       type: "integer",
       description:
@@ -75,5 +77,6 @@ export const existingNumbersSchema: ResourceSchema = {
       always: true,
       stable: true,
     },
+    numberSettings: numberSettingsOutput,
   },
 };

@@ -180,8 +180,11 @@ describe("ExistingNumbers against the emulator", function () {
     const created = await engineCreate(existing, args([tns[1], tns[0]]));
     const imported = await importExistingNumbers(`${tns[1]}, +1${tns[0]}`);
     expect(imported.id).to.equal(created.id);
-    const { resourceKey: _key, ...createdState } = created.outs;
-    expect(imported.props).to.deep.equal(createdState);
+    const { resourceKey: _key, numberSettings: _none, ...createdState } = created.outs;
+    const { numberSettings, ...importedState } = imported.props;
+    expect(importedState).to.deep.equal(createdState);
+    // An import knows no inputs: it reads back every setting each number has.
+    expect(Object.keys(numberSettings ?? {}).sort()).to.deep.equal(tns);
     expect(imported.inputs).to.deep.equal({ telephoneNumbers: [tns[1], tns[0]] });
     const err = await rejection(importExistingNumbers(`${tns[0]},9195550177`));
     expect(err).to.be.instanceOf(NotOnAccountError);
