@@ -210,6 +210,45 @@ describe("number settings on PhoneNumberOrder and ExistingNumbers", function () 
     expect(disconnects()).to.equal(0);
   });
 
+  it("an option order refused whole keeps the ordered numbers in state, and the next update sets them with no new number order", async () => {
+    ctx.emu.setFaults([{ method: "POST", path: "/tnoptions$", kind: "status", status: 400, times: 1 }]);
+    const err = await rejection(engineCreate(order, orderArgs({ quantity: 2, callingNameDisplay: true })));
+    expect(err).to.be.instanceOf(SettingsIncompleteError);
+    const typed = err as unknown as SettingsIncompleteError;
+    const kept = typed.properties as Record<string, unknown>;
+    const tns = kept.telephoneNumbers as string[];
+    expect(tns).to.have.length(2);
+    expect(typed.id).to.equal((kept.orderIds as string[])[0], "the engine keeps the order");
+    expect(typed.failedNumbers).to.deep.equal(tns);
+    expect(kept.numberSettings).to.deep.equal({});
+    ctx.emu.setFaults([]);
+    const { diff, outs } = await engineUpdate(
+      order,
+      typed.id,
+      kept,
+      orderArgs({ quantity: 2, callingNameDisplay: true }),
+    );
+    expect(diff.replaces ?? []).to.deep.equal([]);
+    expect(outs.telephoneNumbers).to.deep.equal(tns);
+    expect(numberOrders()).to.equal(1, "no second number order");
+    for (const tn of tns) expect(settingsOf(tn)?.callingNameDisplay).to.equal("on");
+  });
+
+  it("resources of one deployment applying settings at once share one TN option order, a group per set of options", async () => {
+    const tns = await orderedByHand(4);
+    const before = optionOrders().length;
+    const [first, second] = await Promise.all([
+      engineCreate(existing, { telephoneNumbers: tns.slice(0, 2), resourceKey: "p/s/one", callingNameDisplay: true }),
+      engineCreate(existing, { telephoneNumbers: tns.slice(2), resourceKey: "p/s/two", messaging: { sms: true } }),
+    ]);
+    expect(optionOrders().length).to.equal(before + 1);
+    expect((optionOrders().at(-1)!.body ?? "").match(/<TnOptionGroup>/g)).to.have.length(2);
+    expect(Object.keys(first.outs.numberSettings as object)).to.deep.equal(tns.slice(0, 2));
+    expect(Object.keys(second.outs.numberSettings as object)).to.deep.equal(tns.slice(2));
+    for (const tn of tns.slice(0, 2)) expect(settingsOf(tn)?.callingNameDisplay).to.equal("on");
+    for (const tn of tns.slice(2)) expect(settingsOf(tn)?.sms).to.equal("on");
+  });
+
   it("refresh shows a campaign changed outside the stack, and the next update sets it back on that number only", async () => {
     const [a, b] = await orderedByHand(2);
     const args = {
