@@ -32,6 +32,13 @@ interface OptionRequest {
 /** Bandwidth documents no limit on numbers per TN option order; 5000 matches its number order limit. */
 const MAX_NUMBERS_PER_ORDER = 5000;
 
+/**
+ * Shortest gap between two TN option orders: 250 ms, so a deployment whose number orders finish one after another
+ * places at most four a second (they share the ORDER rate with number orders), each carrying every number asked for
+ * meanwhile; a lone resource's order still goes out on the next tick.
+ */
+const MIN_OPTION_GAP_MS = 2000;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
@@ -61,8 +68,15 @@ export function mergeGroups(groups: readonly TnOptionGroup[]): TnOptionGroup[] {
  */
 export class TnOptionBatcher {
   private queue: { requests: OptionRequest[]; timer: NodeJS.Timeout } | undefined;
+  /** When the last TN option order was placed (epoch ms). */
+  private lastFlushAt = 0;
   /** TN option order processing times this process has seen. */
   readonly processing = new ProcessingTime(ORDER_LOOK_GROWTH);
+  /**
+   * The order polled while no processing time is learned, and its end: another one placed meanwhile waits for it to
+   * learn rather than polling on the same unlearned schedule.
+   */
+  private pioneer: { ended: Promise<void>; done: boolean } | undefined;
 
   constructor(private readonly client: NumbersClient) {}
 
@@ -72,7 +86,10 @@ export class TnOptionBatcher {
     opts: { deadlineMs: number; onStatus?: (status: string, orderId: string) => void },
   ): Promise<OptionOrderOutcome> {
     return new Promise((resolve, reject) => {
-      if (!this.queue) this.queue = { requests: [], timer: setTimeout(() => this.flush(), 0) };
+      if (!this.queue) {
+        const waitMs = Math.max(0, MIN_OPTION_GAP_MS - (Date.now() - this.lastFlushAt));
+        this.queue = { requests: [], timer: setTimeout(() => this.flush(), waitMs) };
+      }
       this.queue.requests.push({ groups, deadlineMs: opts.deadlineMs, onStatus: opts.onStatus, resolve, reject });
       const queued = this.queue.requests.reduce(
         (n, r) => n + r.groups.reduce((m, g) => m + g.telephoneNumbers.length, 0),
@@ -88,6 +105,7 @@ export class TnOptionBatcher {
   private flush(): void {
     const queue = this.queue;
     this.queue = undefined;
+    this.lastFlushAt = Date.now();
     if (queue) void this.run(queue.requests);
   }
 
@@ -100,6 +118,22 @@ export class TnOptionBatcher {
       return;
     }
     const started = Date.now();
+    let endRun!: () => void;
+    const me = { ended: new Promise<void>((r) => (endRun = r)), done: false };
+    try {
+      await this.poll(requests, orderId, started, me);
+    } finally {
+      me.done = true;
+      endRun();
+    }
+  }
+
+  private async poll(
+    requests: OptionRequest[],
+    orderId: string,
+    started: number,
+    me: { ended: Promise<void>; done: boolean },
+  ): Promise<void> {
     let open = [...requests];
     let last: TnOptionOrderInfo | undefined;
     let lastError: unknown;
@@ -116,6 +150,16 @@ export class TnOptionBatcher {
     };
     while (open.length > 0) {
       const earliestDeadline = Math.min(...open.map((r) => r.deadlineMs));
+      // Unlearned, behind another unlearned order: wait for it (or the deadline), then look when it says.
+      if (this.processing.typicalMs === undefined && Date.now() < earliestDeadline) {
+        const ahead = this.pioneer;
+        if (ahead === undefined || ahead.done) this.pioneer = me;
+        else if (ahead !== me) {
+          await Promise.race([ahead.ended, sleep(earliestDeadline - Date.now())]);
+          if (this.processing.typicalMs !== undefined) nextAt = this.processing.firstLookAt(started);
+          continue;
+        }
+      }
       await sleep(Math.min(nextAt, earliestDeadline) - Date.now());
       if (Date.now() >= nextAt) {
         try {
