@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as application from "../resources/application";
+import * as existingNumbers from "../resources/existingNumbers";
 import * as location from "../resources/location";
 import * as phoneNumberOrder from "../resources/phoneNumberOrder";
 import * as site from "../resources/site";
@@ -111,11 +112,30 @@ function phoneNumberOrderResource(): NativeResource {
   };
 }
 
+/** Numbers already on the account: imported by their comma-separated numbers, read and proven in service. */
+function existingNumbersResource(): NativeResource {
+  const base = generic(
+    RESOURCE_SCHEMAS.find((s) => s.name === "ExistingNumbers")!,
+    existingNumbers.implementation as unknown as Operations,
+  );
+  return {
+    ...base,
+    prepare: (news, urn) => ({ ...base.prepare(news, urn), resourceKey: `${urn.project}/${urn.stack}/${urn.name}` }),
+    importById: async (given, check) => {
+      const found = await existingNumbers.importExistingNumbers(given);
+      const inputs = await check(found.inputs as unknown as Props);
+      // The checked inputs carry what the program adds (the resource key); the state is what Bandwidth holds.
+      return { id: found.id, props: { ...(found.props as unknown as Props), ...inputs }, inputs };
+    },
+  };
+}
+
 /** Every resource the native provider serves, by type token. */
 export function nativeResources(): Map<string, NativeResource> {
   const schema = (name: string) => RESOURCE_SCHEMAS.find((s) => s.name === name)!;
   const all: NativeResource[] = [
     phoneNumberOrderResource(),
+    existingNumbersResource(),
     generic(schema("VoiceImport"), voiceImport.implementation as unknown as Operations),
     generic(schema("Application"), application.implementation as unknown as Operations),
     generic(schema("Site"), site.implementation as unknown as Operations),

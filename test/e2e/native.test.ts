@@ -106,6 +106,7 @@ describe("the native provider plugin through the real engine (Pulumi YAML)", fun
       "bandwidth:index:Site",
       "bandwidth:index:Location",
       "bandwidth:index:VoiceConfigurationPackage",
+      "bandwidth:index:ExistingNumbers",
     ]);
     expect(Object.keys(schema.functions)).to.deep.equal(["bandwidth:index:getAvailableNumbers"]);
     // Secrets are marked: the callback password of an Application, the OAuth client secret of the configuration.
@@ -113,6 +114,7 @@ describe("the native provider plugin through the real engine (Pulumi YAML)", fun
     const secretProps = Object.entries(app).filter(([, p]) => p.secret);
     expect(secretProps).to.have.length.greaterThan(0);
     expect(schema.config.variables.clientSecret.secret).to.equal(true);
+    expect(schema.resources["bandwidth:index:ExistingNumbers"].properties.portOutPasscode?.secret).to.equal(true);
     for (const [token, r] of Object.entries(schema.resources)) {
       for (const [name, p] of Object.entries(r.properties)) expect(p.description, `${token}.${name}`).to.be.a("string");
     }
@@ -229,5 +231,35 @@ describe("the native provider plugin through the real engine (Pulumi YAML)", fun
     expect(orders().length).to.equal(ordersBefore + 1);
     await stack.destroy();
     expect(inService()).to.deep.equal([]);
+  });
+
+  it("`pulumi import` of numbers already on the account as ExistingNumbers orders nothing, previews unchanged, and destroy leaves them in service", async () => {
+    const orderId = await orderByHand(emu, "303", 2);
+    await new Promise((r) => setTimeout(r, 500)); // the emulator completes it
+    const numbers = emu.model.getOrder(account(), orderId).completedNumbers;
+    expect(numbers).to.have.length(2);
+    const ordersBefore = orders().length;
+    const disconnectsBefore = disconnects().length;
+    const imported = await stack.stack.import({
+      resources: [{ type: "bandwidth:index:ExistingNumbers", name: "legacy", id: numbers.join(",") }],
+      protect: false,
+      generateCode: true,
+    });
+    expect(imported.summary.resourceChanges).to.deep.include({ import: 1 });
+    for (const tn of numbers) expect(imported.generatedCode).to.include(tn);
+    const yamlPath = path.join(workDir, "Pulumi.yaml");
+    const own = await readFile(yamlPath, "utf8");
+    await writeFile(
+      yamlPath,
+      own.replace(/^variables:\n/m, `${imported.generatedCode.replace(/^resources:\n/, "")}variables:\n`),
+    );
+    const preview = await stack.preview();
+    // The stack's own resources are created again (the last test destroyed them); the imported one stays the same.
+    expect(preview.changeSummary.same).to.equal(1);
+    expect(preview.changeSummary).to.not.have.any.keys("update", "replace", "delete");
+    await stack.destroy();
+    expect(orders().length).to.equal(ordersBefore);
+    expect(disconnects().length).to.equal(disconnectsBefore);
+    expect(inService()).to.include.members(numbers);
   });
 });
