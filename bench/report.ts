@@ -1,3 +1,17 @@
+/** The engine run against its target: up + destroy at most 1.2 × the no-op's plus the floor. */
+function engineVerdict(e: Extract<EngineResult, { available: true }>): string {
+  const noop = e.noop.upS + e.noop.destroyS;
+  const target = 1.2 * noop + e.floorS;
+  const ratio = (t: { upS: number; destroyS: number }) => fmt((t.upS + t.destroyS) / (noop + e.floorS));
+  const native = e.native.upS + e.native.destroyS;
+  return (
+    `Floor of ${e.resources} orders and their disconnects at the engine's parallelism (${e.parallelism}): ` +
+    `${fmt(e.floorS)} s. Target for the native stack's up + destroy: 1.2 × the no-op's + the floor = ${fmt(target)} s; ` +
+    `measured ${fmt(native)} s (${native <= target ? "met" : "MISSED"}). Up + destroy against the no-op's plus the ` +
+    `floor: native ${ratio(e.native)}×, dynamic ${ratio(e.numbers)}×.`
+  );
+}
+
 /** The benchmark's outputs: a table on stdout, JSON and Markdown under bench/results, and an SVG chart. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -545,30 +559,37 @@ export function markdown(r: BenchResults): string {
     else {
       out.push(
         table(
-          ["stack", "up (s)", "destroy (s)", "created", "deleted", "requests", "429s"],
+          ["stack", "up (s)", "destroy (s)", "created", "deleted", "requests", "429s", "state per resource (bytes)"],
           [
+            ...(
+              [
+                [`${e.resources} PhoneNumberOrders, dynamic`, e.numbers],
+                [`${e.resources} PhoneNumberOrders, native`, e.native],
+              ] as const
+            ).map(([label, t]) => [
+              label,
+              fmt(t.upS),
+              fmt(t.destroyS),
+              String(t.created),
+              String(t.deleted),
+              String(t.requests),
+              String(t.rateLimited),
+              String(t.stateBytesPerResource),
+            ]),
             [
-              `${e.resources} PhoneNumberOrders`,
-              fmt(e.numbers.upS),
-              fmt(e.numbers.destroyS),
-              String(e.numbers.created),
-              String(e.numbers.deleted),
-              String(e.numbers.requests),
-              String(e.numbers.rateLimited),
-            ],
-            [
-              `${e.resources} no-op`,
+              `${e.resources} no-op (dynamic)`,
               fmt(e.noop.upS),
               fmt(e.noop.destroyS),
               String(e.noop.created),
               String(e.noop.deleted),
               "0",
               "0",
+              String(e.noop.stateBytesPerResource),
             ],
           ],
         ),
         "",
-        `Provider's share: up ${fmt(e.numbers.upS - e.noop.upS)} s, destroy ${fmt(e.numbers.destroyS - e.noop.destroyS)} s over the engine's own cost.`,
+        engineVerdict(e),
         "",
       );
     }

@@ -27,7 +27,7 @@ import {
   accountFor,
   CONTENDERS,
   type Contender,
-  ENGINE_RESOURCES,
+  engineResources,
   FLEET_LATENCY_S,
   fleetConcurrencies,
   fleetFloor,
@@ -340,9 +340,10 @@ async function main(): Promise<void> {
       let engine: EngineResult;
       if (flags.skipEngine) engine = { available: false, reason: "skipped (--skip-engine)" };
       else {
-        note(`engine: pulumi up/destroy of ${ENGINE_RESOURCES} numbers vs ${ENGINE_RESOURCES} no-op resources`);
-        freshEmulator(emu, FLEET_LATENCY_S, ENGINE_RESOURCES);
-        engine = await runEngineComparison(emu, accountEnv(emu, accounts[0]), ownersOf(accounts[0]));
+        const count = engineResources(flags.quick);
+        note(`engine: pulumi up/destroy of ${count} numbers (dynamic, native) vs ${count} no-op resources`);
+        freshEmulator(emu, FLEET_LATENCY_S, 2 * count);
+        engine = await runEngineComparison(emu, accountEnv(emu, accounts[0]), ownersOf(accounts[0]), count);
       }
       results.engine = engine;
     }

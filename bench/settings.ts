@@ -38,10 +38,15 @@ export const SLOW_FLEETS: ReadonlyArray<{ n: number; concurrency: number; latenc
 export const MULTI_PROCESS = { n: 400, concurrency: 64, processes: [1, 2, 4] } as const;
 /** Resources per kind in the preview run. */
 export const PREVIEW_RESOURCES = 1000;
-/** Numbers in the engine run, and no-op resources it is compared with. */
-export const ENGINE_RESOURCES = 50;
+/** Numbers in the engine run, and no-op resources it is compared with; `--quick` keeps 50. */
+export function engineResources(quick: boolean): number {
+  return quick ? 50 : 1000;
+}
 /** Area code every contender orders in (restocked before each run so no one runs short). */
 export const AREA_CODE = "919";
+
+/** The engine's parallelism in the engine run: Pulumi's default, 4 × cores. */
+export const ENGINE_PARALLELISM = 4 * availableParallelism();
 
 /** Pulumi's default parallelism is 4 × cores; 64 is a common `--parallel` override. */
 export function fleetConcurrencies(): number[] {

@@ -121,6 +121,8 @@ export class EmulatorHttpServer {
       tokenLifetimeSeconds: next.tokenLifetimeSeconds,
       legacyBasicAuth: next.legacyBasicAuth !== false,
     };
+    // A v1 import's provider block carries an API User: it authenticates only while legacy Basic auth does.
+    this.model.voice.acceptApiUsers(this.authPolicy.legacyBasicAuth);
     return this.authPolicy;
   }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type NumbersAuth, numbersSettings, voiceSettings } from "./config";
 import { NumbersClient } from "./numbers";
 import { DisconnectHistory } from "./numbers/history";
+import { TnOptionBatcher } from "./numbers/optionOrders";
 import { DisconnectBatcher, OrderWatcher } from "./numbers/watch";
 import { VoiceClient } from "./voice";
 import { VoiceLookups } from "./voice/lookups";
@@ -49,17 +50,19 @@ export interface SharedWaits {
   disconnects: DisconnectBatcher;
   /** The account's disconnects, which prove which numbers are still under the orders that brought them. */
   history: DisconnectHistory;
+  /** TN option orders shared by the resources of a deployment. */
+  options: TnOptionBatcher;
 }
 
 const watchers = new WeakMap<NumbersClient, SharedWaits>();
 
-/** The account's shared order watcher, disconnect batcher and disconnect history (one of each per client). */
+/** The account's shared order watcher, disconnect batcher, disconnect history and TN option orders (one of each per client). */
 export function sharedWaits(client: NumbersClient): SharedWaits {
   let w = watchers.get(client);
   if (!w) {
     const history = new DisconnectHistory(client);
     const disconnects = new DisconnectBatcher(client, 0, (id, numbers) => history.recordPlaced(id, numbers));
-    w = { orders: new OrderWatcher(client), disconnects, history };
+    w = { orders: new OrderWatcher(client), disconnects, history, options: new TnOptionBatcher(client) };
     watchers.set(client, w);
   }
   return w;

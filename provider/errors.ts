@@ -14,7 +14,10 @@ export type ResourceErrorCode =
   | "CUSTOMER_ORDER_ID_CLASH"
   | "IN_USE"
   | "ORDER_STILL_PENDING"
-  | "ALREADY_EXISTS";
+  | "ALREADY_EXISTS"
+  | "LEGACY_IMPORT_REFUSED"
+  | "NOT_ON_ACCOUNT"
+  | "SETTINGS_INCOMPLETE";
 
 /** Base class of the resources' own errors: a stable code and what to do next. */
 export class ResourceError extends Error {
@@ -142,6 +145,23 @@ export class InUseError extends ResourceError {
   }
 }
 
+/**
+ * Voice v1 refused a VoiceImport's `provider` block: its API User (`bandwidth:username` / `bandwidth:password`) does
+ * not authenticate, as for every account since Bandwidth decommissioned API Users on 2026-12-02. Nothing was imported.
+ */
+export class LegacyImportRefusedError extends ResourceError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(
+      "LEGACY_IMPORT_REFUSED",
+      message,
+      "Move the stack off the v1 import: link the numbers' location to Voice-V2 and Messaging-V2 applications, or " +
+        'assign them to a VoiceConfigurationPackage, then remove the VoiceImport (README: "Leaving the v1 import"; ' +
+        "un-importing disconnects nothing)",
+      options,
+    );
+  }
+}
+
 /** What the resource would create exists already and the resource was not told to take it over. */
 export class AlreadyExistsError extends ResourceError {
   constructor(
@@ -169,6 +189,58 @@ export class OrderStillPendingError extends ResourceError {
       `${who}: order ${orderId} is still ${status} at the deadline, so its numbers are not known yet; nothing was disconnected`,
       "The resource stays in the stack: run `pulumi destroy` again once the order has finished (or raise timeoutSeconds)",
     );
+  }
+}
+
+/**
+ * Numbers an ExistingNumbers was given are not in service on the configured account (unknown to Bandwidth, on
+ * another account, disconnected or aging): nothing was taken, ordered or changed. `numbers` names each one.
+ */
+export class NotOnAccountError extends ResourceError {
+  constructor(
+    who: string,
+    /** Each number refused, 10-digit, with where Bandwidth says it is. */
+    readonly numbers: Array<{ telephoneNumber: string; where: string }>,
+  ) {
+    super(
+      "NOT_ON_ACCOUNT",
+      `${who}: ${numbers.length} number(s) not in service on this account: ` +
+        numbers.map((n) => `${n.telephoneNumber} (${n.where})`).join(", ") +
+        "; nothing was taken or changed",
+      "Remove them from telephoneNumbers (or order them with a PhoneNumberOrder), or check bandwidth:accountId, then run `pulumi up` again",
+    );
+  }
+}
+
+/**
+ * Some numbers did not take the resource's settings: a TN option order ended PARTIAL or FAILED (or was still
+ * processing at the deadline), or Bandwidth refused the voice configuration package assignment. The numbers are
+ * kept; `id` and `properties` are the state the engine keeps (what took is recorded in `numberSettings`), so the next
+ * `pulumi up` sets only what is still missing.
+ */
+export class SettingsIncompleteError extends ResourceError {
+  /** Why the update stopped short, one line each (the engine shows them). */
+  readonly reasons: string[];
+  constructor(
+    who: string,
+    /** One line per failure: the order or assignment, Bandwidth's status, codes and numbers. */
+    problems: string[],
+    /** Every error Bandwidth reported, with its code and number. */
+    readonly errors: ApiErrorDetail[],
+    /** The numbers still lacking a setting. */
+    readonly failedNumbers: string[],
+    /** The resource id the engine keeps. */
+    readonly id: string,
+    /** The state the engine keeps: the numbers, and the settings that took. */
+    readonly properties: object,
+  ) {
+    super(
+      "SETTINGS_INCOMPLETE",
+      `${who}: settings not applied to ${failedNumbers.length} number(s): ${problems.join("; ")}`,
+      "The numbers are kept with the settings that took; fix what Bandwidth names, then run `pulumi up` again: only " +
+        "the numbers still lacking a setting get it",
+    );
+    this.reasons = problems;
   }
 }
 

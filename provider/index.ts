@@ -7,10 +7,12 @@
  * - Application, Site and Location set up Bandwidth's current (v2) model: numbers ordered into a Location use the
  *   applications linked to it, with no import.
  * - VoiceConfigurationPackage holds the voice settings of numbers on a Universal Platform account.
+ * - ExistingNumbers brings numbers already in service on the account under a stack, with no order.
  *
  * @module pulumi-bandwidth
  */
 import { applicationProvider } from "./resources/application";
+import { existingNumbersProvider } from "./resources/existingNumbers";
 import { locationProvider } from "./resources/location";
 import { phoneNumberOrderProvider } from "./resources/phoneNumberOrder";
 import { siteProvider } from "./resources/site";
@@ -32,12 +34,15 @@ export {
   CustomerOrderIdClashError,
   DisconnectPartialError,
   InUseError,
+  LegacyImportRefusedError,
   MayHaveReachedServerError,
   MoveRefusedError,
+  NotOnAccountError,
   OrderFailedError,
   OrderStillPendingError,
   ResourceError,
   type ResourceErrorCode,
+  SettingsIncompleteError,
 } from "./errors";
 export { ResourceInitError } from "./resources/lifecycle";
 export {
@@ -82,6 +87,13 @@ export {
   type VoiceConfigurationPackageInputs,
   type VoiceConfigurationPackageOutputs,
 } from "./resources/voiceConfigurationPackage";
+export {
+  ExistingNumbers,
+  type ExistingNumbersArgs,
+  type ExistingNumbersInputs,
+  type ExistingNumbersOutputs,
+  importExistingNumbers,
+} from "./resources/existingNumbers";
 export { type AvailableNumber, type AvailableNumbersQuery, getAvailableNumbers } from "./search";
 /** The full search of the Numbers API that {@link AvailableNumbersQuery} narrows (it adds `protected` and `orderBy`). */
 export type { AvailableNumbersQuery as NumbersSearchQuery } from "./numbers/types";
@@ -101,4 +113,6 @@ export const providers = {
   location: locationProvider,
   /** The provider of VoiceConfigurationPackage. */
   voiceConfigurationPackage: voiceConfigurationPackageProvider,
+  /** The provider of ExistingNumbers: takes numbers already on the account, orders nothing. */
+  existingNumbers: existingNumbersProvider,
 };

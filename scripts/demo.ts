@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { startEmulator } from "../emulator";
 import { PAGE_PATH } from "../emulator/page";
 import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
+import { runNativeDemo } from "./demo-native";
 import { runV2Demo } from "./demo-v2";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -48,6 +49,11 @@ async function main(): Promise<number> {
     });
     const out = { onOutput: (s: string) => process.stdout.write(s) };
 
+    // The v1 import's provider block carries an API User, which Bandwidth decommissioned on 2026-12-02: this stack
+    // runs as on an account Bandwidth still lets through, with API Users accepted for this part only.
+    say("the hybrid (v1 import) stack, on an account that still accepts the v1 import's API User (this part only)");
+    emu.setAuthPolicy({ legacyBasicAuth: true });
+
     say("pulumi up");
     const up = await stack.stack.up(out);
     say("outputs");
@@ -64,9 +70,12 @@ async function main(): Promise<number> {
 
     say("pulumi destroy");
     await stack.stack.destroy(out);
+    emu.setAuthPolicy({ legacyBasicAuth: false });
 
     // Bandwidth's current model beside the seed's: the v2 example links applications to a location, no import.
     const v2Clean = await runV2Demo({ emu, work, say, write: (s) => process.stdout.write(s) });
+    // Every Pulumi language: a YAML program served by the native provider plugin.
+    const nativeClean = await runNativeDemo({ emu, work, say, write: (s) => process.stdout.write(s) });
 
     say("emulator account summary");
     const summary = emu.model.accountSummary(c.accountId);
@@ -74,10 +83,10 @@ async function main(): Promise<number> {
       `numbers in service: ${summary.inService}\nv1 imports: ${summary.imported}\n` +
         `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n`,
     );
-    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean;
+    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean && nativeClean;
     process.stdout.write(
       clean
-        ? "\ndemo finished: nothing left in service or imported, and no location, site or application of the v2 example\n"
+        ? "\ndemo finished: nothing left in service or imported, no location, site or application of the v2 example, and no package of the YAML one\n"
         : "\ndemo FAILED\n",
     );
     if (!keep) {

@@ -7,11 +7,24 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const link = path.join(root, "node_modules", "pulumi-bandwidth");
+let linked = false;
 try {
-  if (fs.realpathSync(link) === root) process.exit(0);
-  fs.rmSync(link, { recursive: true, force: true });
+  linked = fs.realpathSync(link) === root;
+  if (!linked) fs.rmSync(link, { recursive: true, force: true });
 } catch {
   // absent: create it below
 }
-fs.mkdirSync(path.dirname(link), { recursive: true });
-fs.symlinkSync("..", link, "dir");
+if (!linked) {
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.symlinkSync("..", link, "dir");
+}
+
+// The native provider plugin: the engine finds `pulumi-resource-bandwidth` on PATH, and npm links a package's own
+// `bin` only into the projects that install it, so the checkout gets a launcher in node_modules/.bin (put that
+// directory on PATH to run YAML or generated-SDK programs against this checkout).
+const bin = path.join(root, "node_modules", ".bin");
+const launcher = path.join(bin, "pulumi-resource-bandwidth");
+fs.mkdirSync(bin, { recursive: true });
+fs.writeFileSync(launcher, '#!/bin/sh\nexec node "$(dirname "$0")/../../dist/provider/native/main.js" "$@"\n', {
+  mode: 0o755,
+});

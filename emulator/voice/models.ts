@@ -97,6 +97,17 @@ export class VoiceModel {
     return value;
   }
 
+  /** Whether a provider block's API User can still authenticate (false once legacy Basic auth is switched off). */
+  private apiUsersAccepted = true;
+
+  /**
+   * Accepts or refuses the API User of every import's provider block: Bandwidth decommissioned API Users on
+   * 2026-12-02, and the emulator follows its legacy Basic auth switch.
+   */
+  acceptApiUsers(accepted: boolean): void {
+    this.apiUsersAccepted = accepted;
+  }
+
   /** Imports a number in service on the user's linked account. */
   importVoiceNumber(userId: string, input: VoiceNumberInput, provider?: ImportProvider): VoiceNumberRecord {
     const account = this.mustUser(userId);
@@ -113,6 +124,18 @@ export class VoiceModel {
     if (provider!.providerName !== "bandwidth-dashboard") {
       throw new ValidationError([
         { code: VOICE_CODES.validation, description: "provider.providerName must be bandwidth-dashboard" },
+      ]);
+    }
+    // Undocumented: no document says how v1 answers a block whose API User was decommissioned. Our stricter choice:
+    // the same refusal as for a block that does not authenticate, whatever it holds.
+    if (!this.apiUsersAccepted) {
+      throw new ValidationError([
+        {
+          code: VOICE_CODES.invalidProvider,
+          description:
+            "The provider block's API User cannot authenticate: Bandwidth decommissioned API Users (username and " +
+            "password) on 2026-12-02",
+        },
       ]);
     }
     // Undocumented: our stricter choice refuses a block that does not name this user's own account and API User.

@@ -12,7 +12,12 @@ export function voiceError(status: number, category: string, code: string, messa
 
 /** Maps a model error to its v1 status and body. */
 export function voiceErrorFor(err: EmulatorError): ApiResponse {
-  if (err instanceof ValidationError) return voiceError(400, "bad-request", VOICE_CODES.validation, err.message);
+  if (err instanceof ValidationError) {
+    // v1's body has one code: a refused provider block keeps its own, every other refusal is a validation error.
+    const refusedBlock = err.details.some((d) => d.code === VOICE_CODES.invalidProvider);
+    const code = refusedBlock ? VOICE_CODES.invalidProvider : VOICE_CODES.validation;
+    return voiceError(400, "bad-request", code, err.message);
+  }
   if (err instanceof NotFoundError) return voiceError(404, "not-found", "number-not-found", err.message);
   if (err instanceof DuplicateNumberError) return voiceError(409, "conflict", "duplicate-number", err.message);
   return voiceError(500, "internal-server-error", "internal-error", err.message);

@@ -25,7 +25,11 @@ import type {
   NewOrder,
   OrderInfo,
   OrderSummary,
+  NewTnOptionOrder,
   TelephoneNumberInfo,
+  TnDetails,
+  TnOptionGroup,
+  TnOptionOrderInfo,
 } from "./types";
 import {
   child,
@@ -532,6 +536,56 @@ export class NumbersClient {
     };
   }
 
+  /**
+   * Places a TN option order (`POST /accounts/{a}/tnoptions`, numbers.yml CreateTnOptionOrder): one `<TnOptionGroup>`
+   * per set of options, its numbers 10-digit. Bandwidth answers RECEIVED and applies it later; poll
+   * `getTnOptionOrder`. A refusal (400, 409) is an ApiError with Bandwidth's code.
+   */
+  async createTnOptionOrder(o: NewTnOptionOrder): Promise<{ orderId: string; status: string }> {
+    const { doc, headers } = await this.send(
+      "POST",
+      this.accountPath("tnoptions"),
+      NumbersCategory.ORDER,
+      "TnOptionOrder",
+      {
+        CustomerOrderId: o.customerOrderId,
+        TnOptionGroups: { TnOptionGroup: o.groups.map(optionGroupElement) },
+      },
+    );
+    const order = descend(doc, "TnOptionOrderResponse", "TnOptionOrder");
+    const orderId = text(order, "OrderId") ?? lastPathSegment(headers.location);
+    if (!orderId) throw missingId("TN option order", readErrorDetails(doc));
+    return { orderId, status: text(order, "ProcessingStatus") ?? "RECEIVED" };
+  }
+
+  /** Reads a TN option order (`GET /accounts/{a}/tnoptions/{id}`); PARTIAL and FAILED come with one error per number. */
+  async getTnOptionOrder(orderId: string): Promise<TnOptionOrderInfo> {
+    const { doc } = await this.get(this.accountPath("tnoptions", orderId), NumbersCategory.HISTORY);
+    const order = child(doc, "TnOptionOrder") ?? descend(doc, "TnOptionOrderResponse", "TnOptionOrder") ?? {};
+    return {
+      orderId: text(order, "OrderId") ?? orderId,
+      status: text(order, "ProcessingStatus") ?? "",
+      errors: readErrorDetails({ ErrorList: child(order, "ErrorList") ?? {} }),
+      orderCreateDate: isoDate(text(order, "OrderCreateDate")),
+    };
+  }
+
+  /** A number's messaging settings and line options (`GET /tns/{tn}/tndetails`, numbers.yml RetrieveTnDetails). */
+  async getTnDetails(tn: string): Promise<TnDetails> {
+    const number = tenDigitNumber(tn);
+    const { doc } = await this.get(`tns/${encodeURIComponent(number)}/tndetails`, NumbersCategory.HISTORY);
+    const details = descend(doc, "TelephoneNumberResponse", "TelephoneNumberDetails") ?? {};
+    const messaging = child(details, "MessagingSettings");
+    const sms = text(messaging, "SmsEnabled");
+    return {
+      telephoneNumber: text(details, "FullNumber") ?? number,
+      smsEnabled: sms === undefined ? undefined : sms.toLowerCase() === "true",
+      campaignId: text(messaging, "CampaignId"),
+      messageClass: text(messaging, "MessageClass"),
+      callingNameDisplay: text(child(details, "TnOptions"), "CallingNameDisplay"),
+    };
+  }
+
   /** A number's status and last order (`GET /tns/{tn}`, not account-scoped); NotFoundError when unknown. */
   async getTelephoneNumber(tn: string): Promise<TelephoneNumberInfo> {
     const number = tenDigitNumber(tn);
@@ -564,4 +618,15 @@ export class NumbersClient {
       throw err;
     }
   }
+}
+
+/** One `<TnOptionGroup>` in the element order of Bandwidth's example: options, A2pSettings, then the numbers. */
+function optionGroupElement(g: TnOptionGroup): { [name: string]: XmlInput } {
+  return {
+    CallingNameDisplay: g.callingNameDisplay,
+    PortOutPasscode: g.portOutPasscode,
+    Sms: g.sms,
+    A2pSettings: g.a2p && { MessageClass: g.a2p.messageClass, CampaignId: g.a2p.campaignId, Action: g.a2p.action },
+    TelephoneNumbers: { TelephoneNumber: g.telephoneNumbers.map(tenDigitNumber) },
+  };
 }

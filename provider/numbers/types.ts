@@ -186,3 +186,55 @@ export interface TelephoneNumberInfo {
   siteId?: string;
   accountId?: string;
 }
+
+/** An option Bandwidth takes as `on` or `off` in a TN option group. */
+export type OnOff = "on" | "off";
+
+/** One `<TnOptionGroup>`: options set alike on its numbers (an absent option is left as the number has it). */
+export interface TnOptionGroup {
+  /** 10-digit or +1 E.164; sent as 10 digits. */
+  telephoneNumbers: string[];
+  /** `Sms`: text messages to and from the numbers. */
+  sms?: OnOff;
+  /** `CallingNameDisplay`: the caller's name shown on outbound calls. */
+  callingNameDisplay?: OnOff;
+  /** `PortOutPasscode`: the passcode another carrier must quote to port the numbers out (write-only). */
+  portOutPasscode?: string;
+  /** `A2pSettings`: the numbers' 10DLC campaign. */
+  a2p?: {
+    action: "asSpecified" | "off" | "systemDefault" | "unchanged" | "delete";
+    campaignId?: string;
+    messageClass?: string;
+  };
+}
+
+/** A TN option order to place (`POST /accounts/{a}/tnoptions`). */
+export interface NewTnOptionOrder {
+  /** Your own id (≤ 40 letters, digits, dashes, spaces). */
+  customerOrderId?: string;
+  groups: TnOptionGroup[];
+}
+
+/** What the API knows about a TN option order (`GET /accounts/{a}/tnoptions/{id}`). */
+export interface TnOptionOrderInfo {
+  orderId: string;
+  /** ProcessingStatus: RECEIVED, PROCESSING, COMPLETE, PARTIAL, FAILED. */
+  status: string;
+  /** Every entry of its ErrorList, one per failed number. */
+  errors: ApiErrorDetail[];
+  /** ISO 8601. */
+  orderCreateDate?: string;
+}
+
+/** `/tns/{tn}/tndetails`: a number's messaging settings and line options as Bandwidth holds them now. */
+export interface TnDetails {
+  telephoneNumber: string;
+  /** Whether text messages reach the number (`MessagingSettings/SmsEnabled`). */
+  smsEnabled?: boolean;
+  /** Its 10DLC campaign (`MessagingSettings/CampaignId`). */
+  campaignId?: string;
+  /** Its message class (`MessagingSettings/MessageClass`). */
+  messageClass?: string;
+  /** `TnOptions/CallingNameDisplay`: on, off or absent (the system default). */
+  callingNameDisplay?: string;
+}

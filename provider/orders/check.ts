@@ -20,6 +20,7 @@ import {
   SEARCH_KEYS,
   UNKNOWN,
 } from "../validation";
+import { checkSettings } from "./settings";
 
 /** The order type of specific-number orders; the state's orderType says which mode a resource is in. */
 export const EXISTING_ORDER_TYPE = "ExistingTelephoneNumberOrderType";
@@ -143,6 +144,7 @@ export function checkPhoneNumberOrder(
   }
   out.timeoutSeconds = c.integer("timeoutSeconds", 1, 7 * 24 * 3600) ?? DEFAULT_TIMEOUT_SECONDS;
   keepUnknown("timeoutSeconds");
+  checkSettings(c, news, out);
 
   const organization = c.string("organization", /^.+$/s, "organization is the Pulumi organization", 1000);
   if (organization !== undefined) out.organization = organization;

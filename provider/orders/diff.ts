@@ -9,6 +9,7 @@ import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
 import { settingKeys, stableKeys } from "../schema/types";
 import { isUnknown } from "../validation";
 import { criteriaKind, EXISTING_ORDER_TYPE, LOCATION_KEYS, REPLACE_KEYS } from "./check";
+import { settingsNeedWork } from "./settings";
 
 /** Inputs that only change how later calls are made: an update that calls nothing (the schema's `change: "setting"`). */
 export const SETTING_KEYS: readonly string[] = settingKeys(phoneNumberOrderSchema);
@@ -45,7 +46,17 @@ export function diffPhoneNumberOrder(
   const vacated = (olds.vacatedSlots ?? []).length > 0;
   // A new site or location moves the numbers in place: the same numbers, each at its index.
   const moved = LOCATION_KEYS.some((k) => !sameValue(olds[k], news[k]));
-  const changes = replaces.length > 0 || numbersChange || settingsChange || renamed || pending || vacated || moved;
+  // Number settings: a changed input, or a number lacking what they ask (a refresh saw a drift, an option order failed).
+  const numberSettingsChange = settingsNeedWork(olds, news, olds.telephoneNumbers ?? []);
+  const changes =
+    replaces.length > 0 ||
+    numbersChange ||
+    settingsChange ||
+    renamed ||
+    pending ||
+    vacated ||
+    moved ||
+    numberSettingsChange;
   // What an in-place update keeps: without this a rename or a move previews every number (and each dependent) as unknown.
   const stables =
     replaces.length === 0 && !numbersChange && !pending

@@ -12,6 +12,7 @@ import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
 import { outputOnlyKeys } from "../schema/types";
 import { toE164 } from "../validation";
 import { DEFAULT_TIMEOUT_SECONDS, EXISTING_ORDER_TYPE } from "./check";
+import type { NumberSetting } from "./settings";
 
 /** What the resource holds, apart from its inputs. */
 export interface Holding {
@@ -35,6 +36,8 @@ export interface Holding {
   vacatedSlots: number[];
   /** Move orders placed to move the numbers to another site or location (Bandwidth names them as the numbers' order). */
   moveOrderIds?: string[];
+  /** Each number's settings, as read back or as the resource's own option orders and package assignment set them. */
+  numberSettings?: Record<string, NumberSetting>;
 }
 
 /** The resource's own orders: every number order, and every move order (Bandwidth names it as a moved number's order). */
@@ -43,7 +46,7 @@ export function ownOrderIds(h: Holding): string[] {
 }
 
 /** How progress lines and errors name the resource: `PhoneNumberOrder <resource name>`. */
-export function label(inputs: PhoneNumberOrderInputs): string {
+export function label(inputs: { resourceKey?: string; name?: string }): string {
   return `PhoneNumberOrder ${inputs.resourceKey?.split("/").pop() ?? inputs.name}`;
 }
 
@@ -66,10 +69,19 @@ export function toOutputs(inputs: PhoneNumberOrderInputs, h: Holding): PhoneNumb
     telephoneNumbers: held,
     e164Numbers: held.map(toE164),
     moveOrderIds: h.moveOrderIds ?? [],
+    numberSettings: settingsOfHeld(h.numberSettings, held),
   };
   if (out.telephoneNumbers === undefined) out.telephoneNumbers = [];
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out as unknown as PhoneNumberOrderOutputs;
+}
+
+/** The settings of the numbers held only, in their order. */
+export function settingsOfHeld(
+  settings: Readonly<Record<string, NumberSetting>> | undefined,
+  held: readonly string[],
+): Record<string, NumberSetting> {
+  return Object.fromEntries(held.filter((tn) => settings?.[tn] !== undefined).map((tn) => [tn, settings![tn]]));
 }
 
 /** A working copy of what a state holds, to change without touching the state itself. */
@@ -85,6 +97,7 @@ export function holdingOf(state: PhoneNumberOrderOutputs): Holding {
     orderCreateDate: state.orderCreateDate,
     vacatedSlots: [...(state.vacatedSlots ?? [])],
     moveOrderIds: [...(state.moveOrderIds ?? [])],
+    numberSettings: { ...(state.numberSettings ?? {}) },
   };
 }
 

@@ -70,6 +70,14 @@ async function readNumber(client: NumbersClient, tn: string): Promise<TelephoneN
   }
 }
 
+/** Reads each number (`GET /tns/{tn}`), a few at once; one Bandwidth does not know is `undefined`. */
+export function readNumbers(
+  client: NumbersClient,
+  tns: readonly string[],
+): Promise<Array<TelephoneNumberInfo | undefined>> {
+  return mapLimit(tns, READ_CONCURRENCY, (tn) => readNumber(client, tn));
+}
+
 /**
  * Splits `tns` into the numbers still the resource's own and the others. Numbers the account's disconnect history
  * leaves untouched since the resource's first order are its own without a read; every other is read.
@@ -83,7 +91,7 @@ export async function proveOwnership(
   const named =
     o.each || o.since === undefined ? undefined : await sharedWaits(client).history.namedSince(o.since, tns.length);
   const toRead = named === undefined ? [...tns] : tns.filter((tn) => named.has(tn));
-  const infos = await mapLimit(toRead, READ_CONCURRENCY, (tn) => readNumber(client, tn));
+  const infos = await readNumbers(client, toRead);
   const orderIds = new Set(o.orderIds);
   const where = new Map<string, string | undefined>(
     toRead.map((tn, i) => [tn, ownerOf(infos[i], orderIds, o.accountId)]),

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { numbersClient } from "../clients";
 import { numbersSettings } from "../config";
-import { MoveRefusedError, OrderFailedError } from "../errors";
+import { MoveRefusedError, OrderFailedError, SettingsIncompleteError } from "../errors";
 import type { NumbersClient, OrderInfo } from "../numbers";
 import { orderTypeFor } from "../numbers";
 import { ADOPTED_ORDER_TYPE, checkPhoneNumberOrder, criteriaKind, criteriaOf } from "../orders/check";
@@ -28,9 +28,11 @@ import {
 import { acquire, claim, extraCustomerOrderId, ORDER_FAILED_NEXT, orderFailure, settle } from "../orders/placement";
 import { describeLost, proveOwnership } from "../orders/ownership";
 import { moveNumbers, type NumberLocation, sameLocation } from "../orders/move";
+import { applySettings, managesSettings, readBackSettings, settingsOf } from "../orders/settings";
 import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
-import { progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
+import { mapLimit, progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
+import { secretOutputs, secretSettings } from "./secrets";
 import { providerShim } from "./shim";
 import type {
   PhoneNumberOrderArgs,
@@ -89,10 +91,40 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     const o = result.order;
     throw new OrderFailedError(`${who}: ${orderFailure(o)}`, ORDER_FAILED_NEXT, o.orderId, o.errors, o.failedNumbers);
   }
-  const outs = toOutputs(inputs, h);
-  if (result.timedOut) throw new ResourceInitError(stillWaiting(inputs, h), id, withProvider(outs, inputs));
+  if (result.timedOut) {
+    throw new ResourceInitError(stillWaiting(inputs, h), id, withProvider(toOutputs(inputs, h), inputs));
+  }
   progress(`${who}: ${result.order.status}, holding ${h.telephoneNumbers.length} number(s)`);
-  return { id, outs };
+  await settleSettings(h, undefined, inputs, id, deadline);
+  return { id, outs: toOutputs(inputs, h) };
+}
+
+/**
+ * Gives every number held what the settings ask and it lacks, recording what took in `h.numberSettings`; a failure
+ * hands the engine the state with the numbers and the settings that took.
+ */
+async function settleSettings(
+  h: Holding,
+  olds: PhoneNumberOrderOutputs | undefined,
+  news: PhoneNumberOrderInputs,
+  id: string,
+  deadline: number,
+): Promise<void> {
+  if (!managesSettings(news) && (olds === undefined || !managesSettings(settingsOf(olds)))) return;
+  const who = label(news);
+  const outcome = await applySettings({
+    who,
+    held: h.telephoneNumbers,
+    current: h.numberSettings ?? {},
+    olds: olds && settingsOf(olds),
+    news,
+    deadlineMs: deadline,
+  });
+  h.numberSettings = outcome.numberSettings;
+  if (outcome.problems.length > 0) {
+    const state = withProvider(toOutputs(news, h), news);
+    throw new SettingsIncompleteError(who, outcome.problems, outcome.errors, outcome.failedNumbers, id, state);
+  }
 }
 
 async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.dynamic.ReadResult> {
@@ -113,7 +145,55 @@ async function read(id: string, props: PhoneNumberOrderOutputs): Promise<pulumi.
   }
   // An empty id tells the engine the resource is gone; the next `pulumi up` orders again.
   if (h.telephoneNumbers.length === 0 && h.pendingOrderIds.length === 0) return { id: "", props: {} };
+  h.numberSettings = await readBackSettings(client, h.telephoneNumbers, props, props.numberSettings ?? {});
   return { id, props: toOutputs(inputsOf(props), h) };
+}
+
+/**
+ * The state of existing orders, built from Bandwidth alone (a native `pulumi import`): `importId` is an order id, or
+ * the comma-separated ids of one resource's orders (the first is the resource id). The state holds every number of
+ * those orders still in service on this account under one of them; nothing is waited for or ordered. `inputsFor`
+ * gives the checked inputs the import records for the first order (which adopts it by `adoptOrderId`).
+ */
+export async function readOrderById(
+  importId: string,
+  inputsFor: (order: OrderInfo) => Promise<PhoneNumberOrderInputs>,
+): Promise<{ id: string; props: PhoneNumberOrderOutputs; inputs: PhoneNumberOrderInputs }> {
+  const orderIds = importId.split(",").map((s) => s.trim());
+  if (orderIds.some((o) => !/^[A-Za-z0-9-]{1,64}$/.test(o))) {
+    throw new Error(
+      `a PhoneNumberOrder is imported by its order id, or its order ids joined by commas; got ${JSON.stringify(importId)}`,
+    );
+  }
+  const client = numbersClient();
+  const orders = await mapLimit(orderIds, 4, (o) => client.getOrder(o));
+  const inputs = await inputsFor(orders[0]);
+  const who = label(inputs);
+  for (const order of orders) {
+    if (order.status === "FAILED") {
+      const o = order;
+      throw new OrderFailedError(`${who}: ${orderFailure(o)}`, ORDER_FAILED_NEXT, o.orderId, o.errors, o.failedNumbers);
+    }
+  }
+  const h: Holding = {
+    accountId: numbersSettings().accountId,
+    orderType: ADOPTED_ORDER_TYPE,
+    orderIds: [],
+    pendingOrderIds: [],
+    orderStatus: "",
+    telephoneNumbers: [],
+    failedNumbers: [],
+    vacatedSlots: [],
+  };
+  for (const order of orders) absorb(h, order);
+  const { lost } = await proveOwnership(client, h.telephoneNumbers, { orderIds, accountId: h.accountId!, each: true });
+  if (lost.length > 0) {
+    progress(`${who}: not taking number(s) no longer under its orders: ${describeLost(lost)}`);
+    vacate(h, new Set(lost.map((l) => l.telephoneNumber)));
+    h.vacatedSlots = [];
+  }
+  progress(`${who}: imported ${orderIds.length} order(s), holding ${h.telephoneNumbers.length} number(s)`);
+  return { id: orderIds[0], props: toOutputs(inputs, h), inputs };
 }
 
 async function update(
@@ -145,6 +225,8 @@ async function update(
     // Whatever failed, the state keeps every order placed so far (a new order id included).
     throw keepsOrder(e, who, id, withProvider(stateNow(), news));
   }
+  // Settings last: numbers a scale-up added get them with the others, in the same option order.
+  await settleSettings(h, olds, { ...recordedInputs(olds, news, h), ...at }, id, deadline);
   return { outs: stateNow() };
 }
 
@@ -226,7 +308,9 @@ async function updateHolding(
   }
   if (toRemove.length > 0) {
     progress(`${who}: disconnecting ${toRemove.length} surplus number(s): ${toRemove.join(", ")}`);
-    const { gone, problems } = await releaseNumbers(client, news, toRemove, deadline);
+    // The surplus leaves the package the state has them on, before the new settings apply to the rest.
+    const leaving = { ...news, voiceConfigurationPackageId: olds.voiceConfigurationPackageId };
+    const { gone, problems } = await releaseNumbers(client, leaving, toRemove, deadline);
     h.telephoneNumbers = h.telephoneNumbers.filter((tn) => !gone.has(tn));
     if (problems.length > 0) fail(`${who}: disconnect incomplete: ${problems.join("; ")}`);
   }
@@ -282,8 +366,8 @@ export class PhoneNumberOrder extends pulumi.dynamic.Resource {
     super(
       phoneNumberOrderProvider,
       name,
-      { ...outputs, ...args, telephoneNumbers: args.telephoneNumbers, resourceKey, organization },
-      opts,
+      { ...outputs, ...secretSettings(args), telephoneNumbers: args.telephoneNumbers, resourceKey, organization },
+      secretOutputs(opts),
       "bandwidth",
       "PhoneNumberOrder",
     );

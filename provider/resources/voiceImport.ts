@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { optionalVoiceClient, voiceLookups } from "../clients";
 import { type DashboardApiUser, dashboardApiUser, requireVoiceSettings } from "../config";
 import { BandwidthError, mayHaveReachedServer } from "../http";
-import { AlreadyExistsError, MayHaveReachedServerError } from "../errors";
+import { AlreadyExistsError, LegacyImportRefusedError, MayHaveReachedServerError } from "../errors";
 import { Checker, type Failure, toE164, toTenDigits } from "../validation";
 import type { VoiceClient, VoiceNumber } from "../voice";
 import { progress, sameValue, withNextSteps, NOTHING_CREATED } from "./lifecycle";
@@ -139,6 +139,27 @@ async function create(inputs: VoiceImportInputs): Promise<pulumi.dynamic.CreateR
   }
 }
 
+/**
+ * Whether v1 refused the import for its provider block. No document says how it answers an API User it no longer
+ * knows; the emulator's `invalid-provider` and a 403 (the v1 token itself authenticated) are read as that refusal.
+ */
+function providerBlockRefused(e: unknown): boolean {
+  return e instanceof BandwidthError && (e.hasErrorCode("invalid-provider") || e.status === 403);
+}
+
+/** Said once per provider process (once per `pulumi up`), at the first VoiceImport it checks. */
+let deprecationSaid = false;
+
+function sayDeprecated(): void {
+  if (deprecationSaid) return;
+  deprecationSaid = true;
+  progress(
+    "warning: VoiceImport is deprecated: the v1 import authenticates with an API User, which Bandwidth " +
+      "decommissioned on 2026-12-02. Link a location to Voice-V2/Messaging-V2 applications or use a " +
+      'VoiceConfigurationPackage instead (README: "Leaving the v1 import")',
+  );
+}
+
 async function importAndDescribe(
   voice: VoiceClient,
   inputs: VoiceImportInputs,
@@ -156,6 +177,13 @@ async function importAndDescribe(
     // fallbackNumber is not an import field in v1: it is set with an update of the new import.
     if (inputs.fallbackNumber) await voice.updateNumber(numberId, { fallbackNumber: inputs.fallbackNumber });
   } catch (e) {
+    if (providerBlockRefused(e)) {
+      throw new LegacyImportRefusedError(
+        `${who}: Voice v1 refused the import's provider block (the API User bandwidth:username of account ` +
+          `${apiUser.accountId}): Bandwidth decommissioned API Users on 2026-12-02. Nothing was imported`,
+        { cause: e },
+      );
+    }
     const duplicate = e instanceof BandwidthError && (e.status === 409 || e.hasErrorCode("duplicate-number"));
     // A lost answer, a deadline that ran out and a 5xx alike may belong to an import the server carried out.
     const lostAnswer = !duplicate && mayHaveReachedServer(e);
@@ -244,6 +272,7 @@ async function destroy(id: string, props: VoiceImportOutputs): Promise<void> {
 /** The VoiceImport implementation the serialized provider loads by module path. */
 export const implementation = {
   async check(_olds: unknown, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    sayDeprecated();
     return checkVoiceImport(news);
   },
   async diff(_id: string, olds: VoiceImportOutputs, news: VoiceImportInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -263,7 +292,14 @@ export const voiceImportProvider: pulumi.dynamic.ResourceProvider = providerShim
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface VoiceImport extends VoiceImportResourceOutputs {}
 
-/** One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it. */
+/**
+ * One number imported into Bandwidth's Voice & Messaging v1 API, so an application can use it.
+ *
+ * @deprecated The v1 import authenticates with an API User (its `provider` block), which Bandwidth decommissioned on
+ * 2026-12-02; it works only for accounts Bandwidth still lets through, and is refused with a
+ * `LegacyImportRefusedError` otherwise. Use a Location linked to Voice-V2 and Messaging-V2 applications, or a
+ * `VoiceConfigurationPackage` (README: "Leaving the v1 import").
+ */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class VoiceImport extends pulumi.dynamic.Resource {
   constructor(name: string, args: VoiceImportArgs, opts?: pulumi.CustomResourceOptions) {

@@ -1,5 +1,6 @@
 /** Every resource and function the package declares, in the order it documents them. */
 import { applicationSchema } from "./application";
+import { existingNumbersSchema } from "./existingNumbers";
 import { getAvailableNumbersSchema } from "./getAvailableNumbers";
 import { locationSchema } from "./location";
 import { phoneNumberOrderSchema } from "./phoneNumberOrder";
@@ -16,6 +17,7 @@ export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [
   siteSchema,
   locationSchema,
   voiceConfigurationPackageSchema,
+  existingNumbersSchema,
 ];
 
 /** Every function's schema. */

@@ -28,6 +28,7 @@ type PropertySpec = Record<string, unknown>;
 function typeSpec(type: FieldType, types: Map<string, ObjectType>): PropertySpec {
   if (typeof type === "string") return { type };
   if ("array" in type) return { type: "array", items: typeSpec(type.array, types) };
+  if ("map" in type) return { type: "object", additionalProperties: typeSpec(type.map, types) };
   if ("enum" in type) return { type: "string" };
   types.set(type.object.name, type.object);
   return { $ref: `#/types/${typeToken(type.object.name)}` };

@@ -1,4 +1,5 @@
 /** PhoneNumberOrder's schema: every field once. The operations are in provider/resources/phoneNumberOrder.ts. */
+import { numberSettingsInputs, numberSettingsOutput } from "./numberSettings";
 import type { Field, ResourceSchema } from "./types";
 
 const criterion = (description: string, type: Field["type"] = "string"): Field => ({
@@ -140,6 +141,7 @@ export const phoneNumberOrderSchema: ResourceSchema = {
       },
       always: true,
     },
+    ...numberSettingsInputs,
     disconnectMode: {
       type: "string",
       description:
@@ -219,5 +221,6 @@ export const phoneNumberOrderSchema: ResourceSchema = {
       "Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved " +
         "number's move order as its order, so these count as the resource's own orders.",
     ),
+    numberSettings: numberSettingsOutput,
   },
 };

@@ -4,13 +4,15 @@
  * tables and the Pulumi package schema are all read from it (see scripts/generate.ts). Pure data: no I/O.
  */
 
-/** A field's type: a primitive, a list, a fixed set of strings, or a named object type of the package. */
+/** A field's type: a primitive, a list, a map, a fixed set of strings, or a named object type of the package. */
 export type FieldType =
   | "string"
   | "integer"
   | "number"
   | "boolean"
   | { readonly array: FieldType }
+  /** An object keyed by any string (a telephone number, say), each value of one type. */
+  | { readonly map: FieldType }
   | { readonly enum: readonly string[] }
   | { readonly object: ObjectType };
 

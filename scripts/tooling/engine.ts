@@ -23,9 +23,15 @@ export interface EnsureEngineOptions {
   progress?: (line: string) => void;
   /** The find-or-build script; default scripts/ensure-pulumi.sh. Another script is run every time, never cached. */
   script?: string;
+  /**
+   * Arguments of scripts/ensure-pulumi.sh, e.g. `["--yaml", "v3.276.0"]` for the CLI that runs Pulumi YAML programs;
+   * default none (the default engine).
+   */
+  args?: readonly string[];
 }
 
-let enginePromise: Promise<Engine> | undefined;
+/** One find-or-build per set of arguments and process. */
+const engines = new Map<string, Promise<Engine>>();
 
 function minutesAndSeconds(ms: number): string {
   const s = Math.floor(ms / 1000);
@@ -38,20 +44,24 @@ function minutesAndSeconds(ms: number): string {
  * minutes is never silent; stdout carries only the bin directory.
  */
 export function ensureEngine(options: EnsureEngineOptions = {}): Promise<Engine> {
-  if (options.script !== undefined) return runEngineScript(options.script, options.progress);
-  enginePromise ??= runEngineScript(path.join(repoRoot, "scripts", "ensure-pulumi.sh"), options.progress);
-  enginePromise.catch(() => {
+  const args = options.args ?? [];
+  if (options.script !== undefined) return runEngineScript(options.script, args, options.progress);
+  const key = args.join(" ");
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = runEngineScript(path.join(repoRoot, "scripts", "ensure-pulumi.sh"), args, options.progress);
+    engines.set(key, engine);
     // A failed build is not cached: the next caller retries instead of inheriting a stale rejection.
-    enginePromise = undefined;
-  });
-  return enginePromise;
+    engine.catch(() => engines.delete(key));
+  }
+  return engine;
 }
 
-function runEngineScript(script: string, progress?: (line: string) => void): Promise<Engine> {
+function runEngineScript(script: string, args: readonly string[], progress?: (line: string) => void): Promise<Engine> {
   const report = progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   return new Promise<Engine>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn("bash", [script], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("bash", [script, ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     createInterface({ input: child.stderr }).on("line", (line) =>

@@ -36,6 +36,10 @@ function tsType(type: FieldType, shape: Shape): string {
   if (typeof type === "string") return type === "integer" ? "number" : type;
   if ("enum" in type) return type.enum.map((v) => JSON.stringify(v)).join(" | ");
   if ("object" in type) return shape === "args" ? type.object.argsName : type.object.valueName;
+  if ("map" in type) {
+    const value = tsType(type.map, shape);
+    return shape === "args" ? `Record<string, pulumi.Input<${value}>>` : `Record<string, ${value}>`;
+  }
   const item = tsType(type.array, shape);
   if (shape === "args") return `pulumi.Input<${item}>[]`;
   return /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;
@@ -61,6 +65,7 @@ function objectTypesOf(types: FieldType[]): ObjectType[] {
   const visit = (t: FieldType) => {
     if (typeof t === "string" || "enum" in t) return;
     if ("array" in t) return visit(t.array);
+    if ("map" in t) return visit(t.map);
     if (found.has(t.object.name)) return;
     found.set(t.object.name, t.object);
     for (const p of Object.values(t.object.properties)) visit(p.type);
@@ -153,6 +158,7 @@ function readmeType(type: FieldType): string {
   if (typeof type === "string") return type;
   if ("enum" in type) return type.enum.map((v) => `"${v}"`).join(" \\| ");
   if ("object" in type) return type.object.name;
+  if ("map" in type) return `map of ${readmeType(type.map)}`;
   const item = readmeType(type.array);
   return item.includes("|") ? `(${item})[]` : `${item}[]`;
 }

@@ -5,3 +5,4 @@
 export { type Engine, type EnsureEngineOptions, ensureEngine, repoRoot } from "./engine";
 export { type EmulatorEndpoints, emulatorSettings, emulatorStackConfig } from "./emulatorConfig";
 export { type CreateStackOptions, createStack, type LocalStack, type StackConfig, type StackState } from "./stack";
+export { ensureNativeEngine, YAML_ENGINE_ARGS } from "./native";

@@ -13,7 +13,7 @@ import {
   type Stack,
   type UpResult,
 } from "@pulumi/pulumi/automation";
-import { ensureEngine } from "./engine";
+import { type Engine, ensureEngine } from "./engine";
 
 /** Stack configuration, keys as `pulumi config set` takes them (a bare key gets the project's namespace). */
 export type StackConfig = Record<string, { value: string; secret?: boolean }>;
@@ -28,6 +28,8 @@ export interface CreateStackOptions {
   config?: StackConfig;
   /** Extra environment for every engine process; `PULUMI_BACKEND_URL` here replaces the fresh per-stack backend. */
   env?: Record<string, string>;
+  /** The engine to run; default the one {@link ensureEngine} finds or builds with no arguments. */
+  engine?: Engine;
 }
 
 /** An Automation API stack on a local backend, with the operations the demo, benchmark and tests use. */
@@ -56,6 +58,7 @@ export interface StackState {
       urn: string;
       type: string;
       id?: string;
+      custom?: boolean;
       inputs?: Record<string, unknown>;
       outputs?: Record<string, unknown>;
     }>;
@@ -64,7 +67,7 @@ export interface StackState {
 
 /** Creates (or selects) a stack for `opts.workDir` on a fresh local backend unless one is given. */
 export async function createStack(opts: CreateStackOptions): Promise<LocalStack> {
-  const engine = await ensureEngine();
+  const engine = opts.engine ?? (await ensureEngine());
   let ownedBackendDir: string | undefined;
   let backendUrl = opts.env?.PULUMI_BACKEND_URL;
   if (!backendUrl) {

@@ -41,6 +41,12 @@ namespace PulumiBandwidth.Bandwidth
         public Output<bool> BackOrderRequested { get; private set; } = null!;
 
         /// <summary>
+        /// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+        /// </summary>
+        [Output("callingNameDisplay")]
+        public Output<bool?> CallingNameDisplay { get; private set; } = null!;
+
+        /// <summary>
         /// Choose numbers in this city (needs `state`).
         /// </summary>
         [Output("city")]
@@ -101,6 +107,12 @@ namespace PulumiBandwidth.Bandwidth
         public Output<string?> LocalVanity { get; private set; } = null!;
 
         /// <summary>
+        /// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+        /// </summary>
+        [Output("messaging")]
+        public Output<Outputs.NumberMessaging?> Messaging { get; private set; } = null!;
+
+        /// <summary>
         /// Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders.
         /// </summary>
         [Output("moveOrderIds")]
@@ -123,6 +135,12 @@ namespace PulumiBandwidth.Bandwidth
         /// </summary>
         [Output("npaNxxx")]
         public Output<string?> NpaNxxx { get; private set; } = null!;
+
+        /// <summary>
+        /// Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given.
+        /// </summary>
+        [Output("numberSettings")]
+        public Output<ImmutableDictionary<string, Outputs.NumberSetting>?> NumberSettings { get; private set; } = null!;
 
         /// <summary>
         /// When the first order was created.
@@ -165,6 +183,12 @@ namespace PulumiBandwidth.Bandwidth
         /// </summary>
         [Output("pendingOrderIds")]
         public Output<ImmutableArray<string>> PendingOrderIds { get; private set; } = null!;
+
+        /// <summary>
+        /// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+        /// </summary>
+        [Output("portOutPasscode")]
+        public Output<string?> PortOutPasscode { get; private set; } = null!;
 
         /// <summary>
         /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
@@ -233,6 +257,12 @@ namespace PulumiBandwidth.Bandwidth
         public Output<ImmutableArray<int>> VacatedSlots { get; private set; } = null!;
 
         /// <summary>
+        /// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+        /// </summary>
+        [Output("voiceConfigurationPackageId")]
+        public Output<string?> VoiceConfigurationPackageId { get; private set; } = null!;
+
+        /// <summary>
         /// Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
         /// </summary>
         [Output("zip")]
@@ -261,6 +291,10 @@ namespace PulumiBandwidth.Bandwidth
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                AdditionalSecretOutputs =
+                {
+                    "portOutPasscode",
+                },
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.
@@ -300,6 +334,12 @@ namespace PulumiBandwidth.Bandwidth
         /// </summary>
         [Input("backOrderRequested")]
         public Input<bool>? BackOrderRequested { get; set; }
+
+        /// <summary>
+        /// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+        /// </summary>
+        [Input("callingNameDisplay")]
+        public Input<bool>? CallingNameDisplay { get; set; }
 
         /// <summary>
         /// Choose numbers in this city (needs `state`).
@@ -350,6 +390,12 @@ namespace PulumiBandwidth.Bandwidth
         public Input<string>? LocalVanity { get; set; }
 
         /// <summary>
+        /// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+        /// </summary>
+        [Input("messaging")]
+        public Input<Inputs.NumberMessagingArgs>? Messaging { get; set; }
+
+        /// <summary>
         /// The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
         /// </summary>
         [Input("name")]
@@ -378,6 +424,22 @@ namespace PulumiBandwidth.Bandwidth
         /// </summary>
         [Input("peerId")]
         public Input<string>? PeerId { get; set; }
+
+        [Input("portOutPasscode")]
+        private Input<string>? _portOutPasscode;
+
+        /// <summary>
+        /// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+        /// </summary>
+        public Input<string>? PortOutPasscode
+        {
+            get => _portOutPasscode;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _portOutPasscode = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
 
         /// <summary>
         /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
@@ -456,6 +518,12 @@ namespace PulumiBandwidth.Bandwidth
         /// </summary>
         [Input("tollFreeWildCardPattern")]
         public Input<string>? TollFreeWildCardPattern { get; set; }
+
+        /// <summary>
+        /// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+        /// </summary>
+        [Input("voiceConfigurationPackageId")]
+        public Input<string>? VoiceConfigurationPackageId { get; set; }
 
         /// <summary>
         /// Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).

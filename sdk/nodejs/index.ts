@@ -10,6 +10,11 @@ export type Application = import("./application").Application;
 export const Application: typeof import("./application").Application = null as any;
 utilities.lazyLoad(exports, ["Application"], () => require("./application"));
 
+export { ExistingNumbersArgs } from "./existingNumbers";
+export type ExistingNumbers = import("./existingNumbers").ExistingNumbers;
+export const ExistingNumbers: typeof import("./existingNumbers").ExistingNumbers = null as any;
+utilities.lazyLoad(exports, ["ExistingNumbers"], () => require("./existingNumbers"));
+
 export { GetAvailableNumbersArgs, GetAvailableNumbersResult, GetAvailableNumbersOutputArgs } from "./getAvailableNumbers";
 export const getAvailableNumbers: typeof import("./getAvailableNumbers").getAvailableNumbers = null as any;
 export const getAvailableNumbersOutput: typeof import("./getAvailableNumbers").getAvailableNumbersOutput = null as any;
@@ -61,6 +66,8 @@ const _module = {
         switch (type) {
             case "bandwidth:index:Application":
                 return new Application(name, <any>undefined, { urn })
+            case "bandwidth:index:ExistingNumbers":
+                return new ExistingNumbers(name, <any>undefined, { urn })
             case "bandwidth:index:Location":
                 return new Location(name, <any>undefined, { urn })
             case "bandwidth:index:PhoneNumberOrder":

@@ -2,6 +2,8 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "./types/input";
+import * as outputs from "./types/output";
 import * as utilities from "./utilities";
 
 /**
@@ -61,6 +63,10 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public readonly backOrderRequested: pulumi.Output<boolean>;
     /**
+     * Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+     */
+    declare public readonly callingNameDisplay: pulumi.Output<boolean | undefined>;
+    /**
      * Choose numbers in this city (needs `state`).
      */
     declare public readonly city: pulumi.Output<string | undefined>;
@@ -101,6 +107,10 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public readonly localVanity: pulumi.Output<string | undefined>;
     /**
+     * SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+     */
+    declare public readonly messaging: pulumi.Output<outputs.NumberMessaging | undefined>;
+    /**
      * Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders.
      */
     declare public /*out*/ readonly moveOrderIds: pulumi.Output<string[]>;
@@ -116,6 +126,10 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      * Choose numbers in this NPA-NXX-X (7 digits).
      */
     declare public readonly npaNxxx: pulumi.Output<string | undefined>;
+    /**
+     * Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given.
+     */
+    declare public /*out*/ readonly numberSettings: pulumi.Output<{[key: string]: outputs.NumberSetting} | undefined>;
     /**
      * When the first order was created.
      */
@@ -144,6 +158,10 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      * Orders not final yet (still RECEIVED or BACKORDERED when a wait ran out): the next `pulumi up` resumes them.
      */
     declare public /*out*/ readonly pendingOrderIds: pulumi.Output<string[]>;
+    /**
+     * The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+     */
+    declare public readonly portOutPasscode: pulumi.Output<string | undefined>;
     /**
      * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
      */
@@ -189,6 +207,10 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly vacatedSlots: pulumi.Output<number[]>;
     /**
+     * Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+     */
+    declare public readonly voiceConfigurationPackageId: pulumi.Output<string | undefined>;
+    /**
      * Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
      */
     declare public readonly zip: pulumi.Output<string | undefined>;
@@ -210,6 +232,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["adoptOrderId"] = args?.adoptOrderId;
             resourceInputs["areaCode"] = args?.areaCode;
             resourceInputs["backOrderRequested"] = (args?.backOrderRequested) ?? false;
+            resourceInputs["callingNameDisplay"] = args?.callingNameDisplay;
             resourceInputs["city"] = args?.city;
             resourceInputs["customerOrderId"] = args?.customerOrderId;
             resourceInputs["disconnectMode"] = args?.disconnectMode;
@@ -218,11 +241,13 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["endsIn"] = args?.endsIn;
             resourceInputs["lata"] = args?.lata;
             resourceInputs["localVanity"] = args?.localVanity;
+            resourceInputs["messaging"] = args?.messaging;
             resourceInputs["name"] = args?.name;
             resourceInputs["npaNxx"] = args?.npaNxx;
             resourceInputs["npaNxxx"] = args?.npaNxxx;
             resourceInputs["partialAllowed"] = (args?.partialAllowed) ?? false;
             resourceInputs["peerId"] = args?.peerId;
+            resourceInputs["portOutPasscode"] = args?.portOutPasscode ? pulumi.secret(args.portOutPasscode) : undefined;
             resourceInputs["quantity"] = (args?.quantity) ?? 1;
             resourceInputs["rateCenter"] = args?.rateCenter;
             resourceInputs["reservationIds"] = args?.reservationIds;
@@ -233,11 +258,13 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["tnAttributes"] = args?.tnAttributes;
             resourceInputs["tollFreeVanity"] = args?.tollFreeVanity;
             resourceInputs["tollFreeWildCardPattern"] = args?.tollFreeWildCardPattern;
+            resourceInputs["voiceConfigurationPackageId"] = args?.voiceConfigurationPackageId;
             resourceInputs["zip"] = args?.zip;
             resourceInputs["accountId"] = undefined /*out*/;
             resourceInputs["e164Numbers"] = undefined /*out*/;
             resourceInputs["failedNumbers"] = undefined /*out*/;
             resourceInputs["moveOrderIds"] = undefined /*out*/;
+            resourceInputs["numberSettings"] = undefined /*out*/;
             resourceInputs["orderCreateDate"] = undefined /*out*/;
             resourceInputs["orderIds"] = undefined /*out*/;
             resourceInputs["orderStatus"] = undefined /*out*/;
@@ -249,6 +276,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["adoptOrderId"] = undefined /*out*/;
             resourceInputs["areaCode"] = undefined /*out*/;
             resourceInputs["backOrderRequested"] = undefined /*out*/;
+            resourceInputs["callingNameDisplay"] = undefined /*out*/;
             resourceInputs["city"] = undefined /*out*/;
             resourceInputs["customerOrderId"] = undefined /*out*/;
             resourceInputs["disconnectMode"] = undefined /*out*/;
@@ -259,10 +287,12 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["failedNumbers"] = undefined /*out*/;
             resourceInputs["lata"] = undefined /*out*/;
             resourceInputs["localVanity"] = undefined /*out*/;
+            resourceInputs["messaging"] = undefined /*out*/;
             resourceInputs["moveOrderIds"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["npaNxx"] = undefined /*out*/;
             resourceInputs["npaNxxx"] = undefined /*out*/;
+            resourceInputs["numberSettings"] = undefined /*out*/;
             resourceInputs["orderCreateDate"] = undefined /*out*/;
             resourceInputs["orderIds"] = undefined /*out*/;
             resourceInputs["orderStatus"] = undefined /*out*/;
@@ -270,6 +300,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["partialAllowed"] = undefined /*out*/;
             resourceInputs["peerId"] = undefined /*out*/;
             resourceInputs["pendingOrderIds"] = undefined /*out*/;
+            resourceInputs["portOutPasscode"] = undefined /*out*/;
             resourceInputs["quantity"] = undefined /*out*/;
             resourceInputs["rateCenter"] = undefined /*out*/;
             resourceInputs["reservationIds"] = undefined /*out*/;
@@ -281,9 +312,12 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["tollFreeVanity"] = undefined /*out*/;
             resourceInputs["tollFreeWildCardPattern"] = undefined /*out*/;
             resourceInputs["vacatedSlots"] = undefined /*out*/;
+            resourceInputs["voiceConfigurationPackageId"] = undefined /*out*/;
             resourceInputs["zip"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const secretOpts = { additionalSecretOutputs: ["portOutPasscode"] };
+        opts = pulumi.mergeOptions(opts, secretOpts);
         super(PhoneNumberOrder.__pulumiType, name, resourceInputs, opts);
     }
 }
@@ -304,6 +338,10 @@ export interface PhoneNumberOrderArgs {
      * Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
      */
     backOrderRequested?: pulumi.Input<boolean | undefined>;
+    /**
+     * Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+     */
+    callingNameDisplay?: pulumi.Input<boolean | undefined>;
     /**
      * Choose numbers in this city (needs `state`).
      */
@@ -337,6 +375,10 @@ export interface PhoneNumberOrderArgs {
      */
     localVanity?: pulumi.Input<string | undefined>;
     /**
+     * SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+     */
+    messaging?: pulumi.Input<inputs.NumberMessagingArgs | undefined>;
+    /**
      * The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
      */
     name?: pulumi.Input<string | undefined>;
@@ -356,6 +398,10 @@ export interface PhoneNumberOrderArgs {
      * The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
      */
     peerId?: pulumi.Input<string | undefined>;
+    /**
+     * The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+     */
+    portOutPasscode?: pulumi.Input<string | undefined>;
     /**
      * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
      */
@@ -396,6 +442,10 @@ export interface PhoneNumberOrderArgs {
      * Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
      */
     tollFreeWildCardPattern?: pulumi.Input<string | undefined>;
+    /**
+     * Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+     */
+    voiceConfigurationPackageId?: pulumi.Input<string | undefined>;
     /**
      * Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
      */

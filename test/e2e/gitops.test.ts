@@ -23,11 +23,13 @@ describe("the gitops example as committed (encrypted stack config)", function ()
     // A copy beside the example: same node_modules resolution, and removing the stack cannot touch the committed files.
     workDir = await mkdtemp(path.join(path.dirname(example), ".gitops-run-"));
     await cp(example, workDir, { recursive: true });
-    // As after 2026-12-02: the Numbers API takes only bearer tokens, and they expire every few seconds.
+    // An account Bandwidth still lets through the v1 import after 2026-12-02: its provider block's API User is
+    // accepted (legacy Basic auth on; the provider still authenticates the Numbers API with client credentials), and
+    // the tokens expire every few seconds.
     emu = await startEmulator({
       orderDelayMs: 200,
       disconnectDelayMs: 200,
-      legacyBasicAuth: false,
+      legacyBasicAuth: true,
       tokenLifetimeSeconds: 5,
       accounts: [
         {

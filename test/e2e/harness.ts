@@ -5,6 +5,7 @@ export {
   type Engine,
   emulatorStackConfig,
   ensureEngine,
+  ensureNativeEngine,
   type LocalStack as TestStack,
   type StackState,
 } from "../../scripts/tooling";

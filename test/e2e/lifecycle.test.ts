@@ -39,11 +39,13 @@ describe("the real Pulumi engine against the emulator", function () {
   const orders = () => emu.model.listOrders(account());
 
   before(async () => {
-    // As after 2026-12-02: the Numbers API takes only bearer tokens, and they expire every few seconds.
+    // An account Bandwidth still lets through the v1 import after 2026-12-02: its provider block's API User is
+    // accepted (legacy Basic auth on; the provider still authenticates the Numbers API with client credentials), and
+    // the tokens expire every few seconds.
     emu = await startEmulator({
       orderDelayMs: 300,
       disconnectDelayMs: 300,
-      legacyBasicAuth: false,
+      legacyBasicAuth: true,
       tokenLifetimeSeconds: 5,
       accounts: [
         {

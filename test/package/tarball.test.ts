@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import type * as emulatorModule from "../../emulator";
-import { createStack, emulatorStackConfig, type LocalStack, repoRoot } from "../../scripts/tooling";
+import { createStack, emulatorStackConfig, ensureEngine, type LocalStack, repoRoot } from "../../scripts/tooling";
 
 const execFileAsync = promisify(execFile);
 
@@ -168,6 +168,23 @@ describe("the published package, installed from its tarball into a fresh project
       (e: { stdout: string; stderr: string; code: number }) => e,
     );
     expect(`${result.stdout}${result.stderr}`).to.match(/usage: bandwidth-emulator/);
+  });
+
+  it("installs the plugin on the project's bin path, and the engine reads its schema from there", async () => {
+    // As a user installs it: `npm install` links the package's bins into node_modules/.bin (a global install, into
+    // npm's global bin directory); the engine starts whatever `pulumi-resource-bandwidth` it finds on PATH.
+    const plugin = path.join(project, "node_modules", ".bin", "pulumi-resource-bandwidth");
+    expect(existsSync(plugin)).to.equal(true);
+    const engine = await ensureEngine();
+    const { stdout } = await execFileAsync(path.join(engine.binDir, "pulumi"), ["package", "get-schema", plugin], {
+      cwd: project,
+      env: engine.env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const schema = JSON.parse(stdout) as { name: string; version: string; resources: Record<string, unknown> };
+    expect(schema.name).to.equal("bandwidth");
+    expect(schema.version).to.equal(JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).version);
+    expect(Object.keys(schema.resources)).to.include("bandwidth:index:PhoneNumberOrder");
   });
 
   describe("a stack using only the public names, with the real engine against the installed emulator", () => {

@@ -22,6 +22,8 @@ import { diffApplication } from "../../provider/resources/application";
 import { diffLocation } from "../../provider/resources/location";
 import { diffSite } from "../../provider/resources/site";
 import { diffVoiceImport } from "../../provider/resources/voiceImport";
+import { diffExistingNumbers } from "../../provider/resources/existingNumbers";
+import { existingNumbersSchema } from "../../provider/schema/existingNumbers";
 import { SETTINGS } from "../../provider/config";
 import { generate } from "../../scripts/tooling/generate";
 
@@ -92,19 +94,26 @@ describe("schema: one declaration per field", () => {
         ],
         [siteSchema, diffSite, { name: "s", siteId: "1" }],
         [locationSchema, diffLocation, { siteId: "1", name: "l", locationId: "2" }],
+        [
+          existingNumbersSchema,
+          diffExistingNumbers,
+          { telephoneNumbers: ["9195550100"], releaseOnDelete: false, timeoutSeconds: 900 },
+        ],
       ];
     const other = (type: FieldType): unknown =>
       typeof type === "object" && "enum" in type
         ? type.enum[type.enum.length - 1]
         : typeof type === "object" && "array" in type
           ? [other(type.array)]
-          : typeof type === "object"
-            ? Object.fromEntries(Object.keys(type.object.properties).map((k) => [k, "changed-value"]))
-            : type === "integer"
-              ? 7
-              : type === "boolean"
-                ? true
-                : "https://changed.test";
+          : typeof type === "object" && "map" in type
+            ? { key: other(type.map) }
+            : typeof type === "object"
+              ? Object.fromEntries(Object.keys(type.object.properties).map((k) => [k, "changed-value"]))
+              : type === "integer"
+                ? 7
+                : type === "boolean"
+                  ? true
+                  : "https://changed.test";
     for (const [schema, diff, olds] of cases) {
       for (const [key, field] of Object.entries(schema.fields)) {
         if (field.role !== "input") continue;

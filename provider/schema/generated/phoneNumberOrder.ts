@@ -1,6 +1,58 @@
 // Generated from provider/schema/phoneNumberOrder.ts by `npm run generate`: do not edit.
 import type * as pulumi from "@pulumi/pulumi";
 
+/** Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require. */
+export interface NumberMessagingArgs {
+  /** SMS on (`true`) or off (`false`) on each number: TN option `Sms`. */
+  sms?: pulumi.Input<boolean>;
+  /** The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on. */
+  campaignId?: pulumi.Input<string>;
+  /** The campaign's message class, sent with `campaignId`. */
+  messageClass?: pulumi.Input<string>;
+}
+
+/** Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require. As checked and kept in state. */
+export interface NumberMessaging {
+  /** SMS on (`true`) or off (`false`) on each number: TN option `Sms`. */
+  sms?: boolean;
+  /** The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on. */
+  campaignId?: string;
+  /** The campaign's message class, sent with `campaignId`. */
+  messageClass?: string;
+}
+
+/** One number's settings as read back from Bandwidth. */
+export interface NumberSettingArgs {
+  /** The voice configuration package the number is assigned to (of the one the resource manages). */
+  voiceConfigurationPackageId?: pulumi.Input<string>;
+  /** Whether SMS is on (`MessagingSettings/SmsEnabled`). */
+  sms?: pulumi.Input<boolean>;
+  /** Its 10DLC campaign (`MessagingSettings/CampaignId`). */
+  campaignId?: pulumi.Input<string>;
+  /** Its message class (`MessagingSettings/MessageClass`). */
+  messageClass?: pulumi.Input<string>;
+  /** Whether calling name display is on (`TnOptions`). */
+  callingNameDisplay?: pulumi.Input<boolean>;
+  /** Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported. */
+  portOutPasscodeSet?: pulumi.Input<boolean>;
+}
+
+/** One number's settings as read back from Bandwidth. As checked and kept in state. */
+export interface NumberSetting {
+  /** The voice configuration package the number is assigned to (of the one the resource manages). */
+  voiceConfigurationPackageId?: string;
+  /** Whether SMS is on (`MessagingSettings/SmsEnabled`). */
+  sms?: boolean;
+  /** Its 10DLC campaign (`MessagingSettings/CampaignId`). */
+  campaignId?: string;
+  /** Its message class (`MessagingSettings/MessageClass`). */
+  messageClass?: string;
+  /** Whether calling name display is on (`TnOptions`). */
+  callingNameDisplay?: boolean;
+  /** Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported. */
+  portOutPasscodeSet?: boolean;
+}
+
 /** The arguments of a PhoneNumberOrder: where the numbers go, how to choose them, and how to wait and let go. */
 export interface PhoneNumberOrderArgs {
   /** The site (sub-account) the numbers are ordered into. Changing it moves the numbers there in place (one move order), never replaces them. */
@@ -49,6 +101,14 @@ export interface PhoneNumberOrderArgs {
   backOrderRequested?: pulumi.Input<boolean>;
   /** Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource. Default: derived from the Pulumi organization, project, stack, resource name, site, peer and every input whose change replaces the resource. */
   customerOrderId?: pulumi.Input<string>;
+  /** Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released. */
+  voiceConfigurationPackageId?: pulumi.Input<string>;
+  /** SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is. */
+  messaging?: pulumi.Input<NumberMessagingArgs>;
+  /** Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is. */
+  callingNameDisplay?: pulumi.Input<boolean>;
+  /** The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is. Secret: never shown in clear in state, diffs or logs. */
+  portOutPasscode?: pulumi.Input<string>;
   /** DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`. */
   disconnectMode?: pulumi.Input<string>;
   /** `Protected` sent with a disconnect: TRUE, FALSE or UNCHANGED. */
@@ -107,6 +167,14 @@ export interface PhoneNumberOrderInputs {
   backOrderRequested: boolean;
   /** Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource. Default: derived from the Pulumi organization, project, stack, resource name, site, peer and every input whose change replaces the resource. */
   customerOrderId: string;
+  /** Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released. */
+  voiceConfigurationPackageId?: string;
+  /** SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is. */
+  messaging?: NumberMessaging;
+  /** Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is. */
+  callingNameDisplay?: boolean;
+  /** The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is. Secret: never shown in clear in state, diffs or logs. */
+  portOutPasscode?: string;
   /** DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`. */
   disconnectMode?: string;
   /** `Protected` sent with a disconnect: TRUE, FALSE or UNCHANGED. */
@@ -145,6 +213,8 @@ export interface PhoneNumberOrderOutputs extends PhoneNumberOrderInputs {
   vacatedSlots: number[];
   /** Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders. */
   moveOrderIds: string[];
+  /** Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given. */
+  numberSettings?: Record<string, NumberSetting>;
 }
 
 /** The outputs a PhoneNumberOrder resource declares: each a `pulumi.Output` of what the state holds. */
@@ -195,6 +265,14 @@ export interface PhoneNumberOrderResourceOutputs {
   readonly backOrderRequested: pulumi.Output<boolean>;
   /** Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource. Default: derived from the Pulumi organization, project, stack, resource name, site, peer and every input whose change replaces the resource. */
   readonly customerOrderId: pulumi.Output<string>;
+  /** Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released. */
+  readonly voiceConfigurationPackageId: pulumi.Output<string | undefined>;
+  /** SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is. */
+  readonly messaging: pulumi.Output<NumberMessaging | undefined>;
+  /** Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is. */
+  readonly callingNameDisplay: pulumi.Output<boolean | undefined>;
+  /** The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is. Secret: never shown in clear in state, diffs or logs. */
+  readonly portOutPasscode: pulumi.Output<string | undefined>;
   /** DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`. */
   readonly disconnectMode: pulumi.Output<string | undefined>;
   /** `Protected` sent with a disconnect: TRUE, FALSE or UNCHANGED. */
@@ -223,4 +301,6 @@ export interface PhoneNumberOrderResourceOutputs {
   readonly vacatedSlots: pulumi.Output<number[]>;
   /** Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders. */
   readonly moveOrderIds: pulumi.Output<string[]>;
+  /** Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given. */
+  readonly numberSettings: pulumi.Output<Record<string, NumberSetting> | undefined>;
 }

@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "bandwidth:index:Application":
 		r = &Application{}
+	case "bandwidth:index:ExistingNumbers":
+		r = &ExistingNumbers{}
 	case "bandwidth:index:Location":
 		r = &Location{}
 	case "bandwidth:index:PhoneNumberOrder":

@@ -24,6 +24,8 @@ type PhoneNumberOrder struct {
 	AreaCode pulumi.StringPtrOutput `pulumi:"areaCode"`
 	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
 	BackOrderRequested pulumi.BoolOutput `pulumi:"backOrderRequested"`
+	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+	CallingNameDisplay pulumi.BoolPtrOutput `pulumi:"callingNameDisplay"`
 	// Choose numbers in this city (needs `state`).
 	City pulumi.StringPtrOutput `pulumi:"city"`
 	// Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
@@ -44,6 +46,8 @@ type PhoneNumberOrder struct {
 	Lata pulumi.StringPtrOutput `pulumi:"lata"`
 	// Choose local numbers containing this vanity (4 to 7 letters or digits; give `areaCode` beside it).
 	LocalVanity pulumi.StringPtrOutput `pulumi:"localVanity"`
+	// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+	Messaging NumberMessagingPtrOutput `pulumi:"messaging"`
 	// Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders.
 	MoveOrderIds pulumi.StringArrayOutput `pulumi:"moveOrderIds"`
 	// The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
@@ -52,6 +56,8 @@ type PhoneNumberOrder struct {
 	NpaNxx pulumi.StringPtrOutput `pulumi:"npaNxx"`
 	// Choose numbers in this NPA-NXX-X (7 digits).
 	NpaNxxx pulumi.StringPtrOutput `pulumi:"npaNxxx"`
+	// Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given.
+	NumberSettings NumberSettingMapOutput `pulumi:"numberSettings"`
 	// When the first order was created.
 	OrderCreateDate pulumi.StringPtrOutput `pulumi:"orderCreateDate"`
 	// Every order placed or adopted for this resource, oldest first; the first is the resource id.
@@ -66,6 +72,8 @@ type PhoneNumberOrder struct {
 	PeerId pulumi.StringPtrOutput `pulumi:"peerId"`
 	// Orders not final yet (still RECEIVED or BACKORDERED when a wait ran out): the next `pulumi up` resumes them.
 	PendingOrderIds pulumi.StringArrayOutput `pulumi:"pendingOrderIds"`
+	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+	PortOutPasscode pulumi.StringPtrOutput `pulumi:"portOutPasscode"`
 	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
 	Quantity pulumi.IntPtrOutput `pulumi:"quantity"`
 	// Choose numbers in this rate center (needs `state`).
@@ -88,6 +96,8 @@ type PhoneNumberOrder struct {
 	TollFreeWildCardPattern pulumi.StringPtrOutput `pulumi:"tollFreeWildCardPattern"`
 	// Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next `pulumi up` puts replacements there, so every surviving number keeps its index.
 	VacatedSlots pulumi.IntArrayOutput `pulumi:"vacatedSlots"`
+	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+	VoiceConfigurationPackageId pulumi.StringPtrOutput `pulumi:"voiceConfigurationPackageId"`
 	// Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
 	Zip pulumi.StringPtrOutput `pulumi:"zip"`
 }
@@ -114,6 +124,13 @@ func NewPhoneNumberOrder(ctx *pulumi.Context,
 	if args.TimeoutSeconds == nil {
 		args.TimeoutSeconds = pulumi.IntPtr(900)
 	}
+	if args.PortOutPasscode != nil {
+		args.PortOutPasscode = pulumi.ToSecret(args.PortOutPasscode).(pulumi.StringPtrInput)
+	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"portOutPasscode",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource PhoneNumberOrder
 	err := ctx.RegisterResource("bandwidth:index:PhoneNumberOrder", name, args, &resource, opts...)
@@ -159,6 +176,8 @@ type phoneNumberOrderArgs struct {
 	AreaCode *string `pulumi:"areaCode"`
 	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
 	BackOrderRequested *bool `pulumi:"backOrderRequested"`
+	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+	CallingNameDisplay *bool `pulumi:"callingNameDisplay"`
 	// Choose numbers in this city (needs `state`).
 	City *string `pulumi:"city"`
 	// Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
@@ -175,6 +194,8 @@ type phoneNumberOrderArgs struct {
 	Lata *string `pulumi:"lata"`
 	// Choose local numbers containing this vanity (4 to 7 letters or digits; give `areaCode` beside it).
 	LocalVanity *string `pulumi:"localVanity"`
+	// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+	Messaging *NumberMessaging `pulumi:"messaging"`
 	// The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
 	Name *string `pulumi:"name"`
 	// Choose numbers in this NPA-NXX (6 digits).
@@ -185,6 +206,8 @@ type phoneNumberOrderArgs struct {
 	PartialAllowed *bool `pulumi:"partialAllowed"`
 	// The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
 	PeerId *string `pulumi:"peerId"`
+	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+	PortOutPasscode *string `pulumi:"portOutPasscode"`
 	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
 	Quantity *int `pulumi:"quantity"`
 	// Choose numbers in this rate center (needs `state`).
@@ -205,6 +228,8 @@ type phoneNumberOrderArgs struct {
 	TollFreeVanity *string `pulumi:"tollFreeVanity"`
 	// Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
 	TollFreeWildCardPattern *string `pulumi:"tollFreeWildCardPattern"`
+	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+	VoiceConfigurationPackageId *string `pulumi:"voiceConfigurationPackageId"`
 	// Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
 	Zip *string `pulumi:"zip"`
 }
@@ -217,6 +242,8 @@ type PhoneNumberOrderArgs struct {
 	AreaCode pulumi.StringPtrInput
 	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
 	BackOrderRequested pulumi.BoolPtrInput
+	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+	CallingNameDisplay pulumi.BoolPtrInput
 	// Choose numbers in this city (needs `state`).
 	City pulumi.StringPtrInput
 	// Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
@@ -233,6 +260,8 @@ type PhoneNumberOrderArgs struct {
 	Lata pulumi.StringPtrInput
 	// Choose local numbers containing this vanity (4 to 7 letters or digits; give `areaCode` beside it).
 	LocalVanity pulumi.StringPtrInput
+	// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+	Messaging NumberMessagingPtrInput
 	// The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
 	Name pulumi.StringPtrInput
 	// Choose numbers in this NPA-NXX (6 digits).
@@ -243,6 +272,8 @@ type PhoneNumberOrderArgs struct {
 	PartialAllowed pulumi.BoolPtrInput
 	// The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
 	PeerId pulumi.StringPtrInput
+	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+	PortOutPasscode pulumi.StringPtrInput
 	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
 	Quantity pulumi.IntPtrInput
 	// Choose numbers in this rate center (needs `state`).
@@ -263,6 +294,8 @@ type PhoneNumberOrderArgs struct {
 	TollFreeVanity pulumi.StringPtrInput
 	// Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
 	TollFreeWildCardPattern pulumi.StringPtrInput
+	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+	VoiceConfigurationPackageId pulumi.StringPtrInput
 	// Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
 	Zip pulumi.StringPtrInput
 }
@@ -324,6 +357,11 @@ func (o PhoneNumberOrderOutput) BackOrderRequested() pulumi.BoolOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.BoolOutput { return v.BackOrderRequested }).(pulumi.BoolOutput)
 }
 
+// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+func (o PhoneNumberOrderOutput) CallingNameDisplay() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.BoolPtrOutput { return v.CallingNameDisplay }).(pulumi.BoolPtrOutput)
+}
+
 // Choose numbers in this city (needs `state`).
 func (o PhoneNumberOrderOutput) City() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.City }).(pulumi.StringPtrOutput)
@@ -374,6 +412,11 @@ func (o PhoneNumberOrderOutput) LocalVanity() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.LocalVanity }).(pulumi.StringPtrOutput)
 }
 
+// SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+func (o PhoneNumberOrderOutput) Messaging() NumberMessagingPtrOutput {
+	return o.ApplyT(func(v *PhoneNumberOrder) NumberMessagingPtrOutput { return v.Messaging }).(NumberMessagingPtrOutput)
+}
+
 // Move orders that moved the numbers to another site or location, oldest first. Bandwidth names a moved number's move order as its order, so these count as the resource's own orders.
 func (o PhoneNumberOrderOutput) MoveOrderIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringArrayOutput { return v.MoveOrderIds }).(pulumi.StringArrayOutput)
@@ -392,6 +435,11 @@ func (o PhoneNumberOrderOutput) NpaNxx() pulumi.StringPtrOutput {
 // Choose numbers in this NPA-NXX-X (7 digits).
 func (o PhoneNumberOrderOutput) NpaNxxx() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.NpaNxxx }).(pulumi.StringPtrOutput)
+}
+
+// Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given.
+func (o PhoneNumberOrderOutput) NumberSettings() NumberSettingMapOutput {
+	return o.ApplyT(func(v *PhoneNumberOrder) NumberSettingMapOutput { return v.NumberSettings }).(NumberSettingMapOutput)
 }
 
 // When the first order was created.
@@ -427,6 +475,11 @@ func (o PhoneNumberOrderOutput) PeerId() pulumi.StringPtrOutput {
 // Orders not final yet (still RECEIVED or BACKORDERED when a wait ran out): the next `pulumi up` resumes them.
 func (o PhoneNumberOrderOutput) PendingOrderIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringArrayOutput { return v.PendingOrderIds }).(pulumi.StringArrayOutput)
+}
+
+// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+func (o PhoneNumberOrderOutput) PortOutPasscode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.PortOutPasscode }).(pulumi.StringPtrOutput)
 }
 
 // How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
@@ -482,6 +535,11 @@ func (o PhoneNumberOrderOutput) TollFreeWildCardPattern() pulumi.StringPtrOutput
 // Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next `pulumi up` puts replacements there, so every surviving number keeps its index.
 func (o PhoneNumberOrderOutput) VacatedSlots() pulumi.IntArrayOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.IntArrayOutput { return v.VacatedSlots }).(pulumi.IntArrayOutput)
+}
+
+// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+func (o PhoneNumberOrderOutput) VoiceConfigurationPackageId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.VoiceConfigurationPackageId }).(pulumi.StringPtrOutput)
 }
 
 // Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).

@@ -253,6 +253,265 @@ func (o CallbackCredentialsPtrOutput) UserId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+type NumberMessaging struct {
+	// The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+	CampaignId *string `pulumi:"campaignId"`
+	// The campaign's message class, sent with `campaignId`.
+	MessageClass *string `pulumi:"messageClass"`
+	// SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+	Sms *bool `pulumi:"sms"`
+}
+
+// NumberMessagingInput is an input type that accepts NumberMessagingArgs and NumberMessagingOutput values.
+// You can construct a concrete instance of `NumberMessagingInput` via:
+//
+//	NumberMessagingArgs{...}
+type NumberMessagingInput interface {
+	pulumi.Input
+
+	ToNumberMessagingOutput() NumberMessagingOutput
+	ToNumberMessagingOutputWithContext(context.Context) NumberMessagingOutput
+}
+
+// Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+type NumberMessagingArgs struct {
+	// The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+	CampaignId pulumi.StringPtrInput `pulumi:"campaignId"`
+	// The campaign's message class, sent with `campaignId`.
+	MessageClass pulumi.StringPtrInput `pulumi:"messageClass"`
+	// SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+	Sms pulumi.BoolPtrInput `pulumi:"sms"`
+}
+
+func (NumberMessagingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NumberMessaging)(nil)).Elem()
+}
+
+func (i NumberMessagingArgs) ToNumberMessagingOutput() NumberMessagingOutput {
+	return i.ToNumberMessagingOutputWithContext(context.Background())
+}
+
+func (i NumberMessagingArgs) ToNumberMessagingOutputWithContext(ctx context.Context) NumberMessagingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NumberMessagingOutput)
+}
+
+func (i NumberMessagingArgs) ToNumberMessagingPtrOutput() NumberMessagingPtrOutput {
+	return i.ToNumberMessagingPtrOutputWithContext(context.Background())
+}
+
+func (i NumberMessagingArgs) ToNumberMessagingPtrOutputWithContext(ctx context.Context) NumberMessagingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NumberMessagingOutput).ToNumberMessagingPtrOutputWithContext(ctx)
+}
+
+// NumberMessagingPtrInput is an input type that accepts NumberMessagingArgs, NumberMessagingPtr and NumberMessagingPtrOutput values.
+// You can construct a concrete instance of `NumberMessagingPtrInput` via:
+//
+//	        NumberMessagingArgs{...}
+//
+//	or:
+//
+//	        nil
+type NumberMessagingPtrInput interface {
+	pulumi.Input
+
+	ToNumberMessagingPtrOutput() NumberMessagingPtrOutput
+	ToNumberMessagingPtrOutputWithContext(context.Context) NumberMessagingPtrOutput
+}
+
+type numberMessagingPtrType NumberMessagingArgs
+
+func NumberMessagingPtr(v *NumberMessagingArgs) NumberMessagingPtrInput {
+	return (*numberMessagingPtrType)(v)
+}
+
+func (*numberMessagingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NumberMessaging)(nil)).Elem()
+}
+
+func (i *numberMessagingPtrType) ToNumberMessagingPtrOutput() NumberMessagingPtrOutput {
+	return i.ToNumberMessagingPtrOutputWithContext(context.Background())
+}
+
+func (i *numberMessagingPtrType) ToNumberMessagingPtrOutputWithContext(ctx context.Context) NumberMessagingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NumberMessagingPtrOutput)
+}
+
+// Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+type NumberMessagingOutput struct{ *pulumi.OutputState }
+
+func (NumberMessagingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NumberMessaging)(nil)).Elem()
+}
+
+func (o NumberMessagingOutput) ToNumberMessagingOutput() NumberMessagingOutput {
+	return o
+}
+
+func (o NumberMessagingOutput) ToNumberMessagingOutputWithContext(ctx context.Context) NumberMessagingOutput {
+	return o
+}
+
+func (o NumberMessagingOutput) ToNumberMessagingPtrOutput() NumberMessagingPtrOutput {
+	return o.ToNumberMessagingPtrOutputWithContext(context.Background())
+}
+
+func (o NumberMessagingOutput) ToNumberMessagingPtrOutputWithContext(ctx context.Context) NumberMessagingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NumberMessaging) *NumberMessaging {
+		return &v
+	}).(NumberMessagingPtrOutput)
+}
+
+// The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+func (o NumberMessagingOutput) CampaignId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NumberMessaging) *string { return v.CampaignId }).(pulumi.StringPtrOutput)
+}
+
+// The campaign's message class, sent with `campaignId`.
+func (o NumberMessagingOutput) MessageClass() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NumberMessaging) *string { return v.MessageClass }).(pulumi.StringPtrOutput)
+}
+
+// SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+func (o NumberMessagingOutput) Sms() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NumberMessaging) *bool { return v.Sms }).(pulumi.BoolPtrOutput)
+}
+
+type NumberMessagingPtrOutput struct{ *pulumi.OutputState }
+
+func (NumberMessagingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NumberMessaging)(nil)).Elem()
+}
+
+func (o NumberMessagingPtrOutput) ToNumberMessagingPtrOutput() NumberMessagingPtrOutput {
+	return o
+}
+
+func (o NumberMessagingPtrOutput) ToNumberMessagingPtrOutputWithContext(ctx context.Context) NumberMessagingPtrOutput {
+	return o
+}
+
+func (o NumberMessagingPtrOutput) Elem() NumberMessagingOutput {
+	return o.ApplyT(func(v *NumberMessaging) NumberMessaging {
+		if v != nil {
+			return *v
+		}
+		var ret NumberMessaging
+		return ret
+	}).(NumberMessagingOutput)
+}
+
+// The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+func (o NumberMessagingPtrOutput) CampaignId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NumberMessaging) *string {
+		if v == nil {
+			return nil
+		}
+		return v.CampaignId
+	}).(pulumi.StringPtrOutput)
+}
+
+// The campaign's message class, sent with `campaignId`.
+func (o NumberMessagingPtrOutput) MessageClass() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NumberMessaging) *string {
+		if v == nil {
+			return nil
+		}
+		return v.MessageClass
+	}).(pulumi.StringPtrOutput)
+}
+
+// SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+func (o NumberMessagingPtrOutput) Sms() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *NumberMessaging) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Sms
+	}).(pulumi.BoolPtrOutput)
+}
+
+// One number's settings as read back from Bandwidth.
+type NumberSetting struct {
+	// Whether calling name display is on (`TnOptions`).
+	CallingNameDisplay *bool `pulumi:"callingNameDisplay"`
+	// Its 10DLC campaign (`MessagingSettings/CampaignId`).
+	CampaignId *string `pulumi:"campaignId"`
+	// Its message class (`MessagingSettings/MessageClass`).
+	MessageClass *string `pulumi:"messageClass"`
+	// Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported.
+	PortOutPasscodeSet *bool `pulumi:"portOutPasscodeSet"`
+	// Whether SMS is on (`MessagingSettings/SmsEnabled`).
+	Sms *bool `pulumi:"sms"`
+	// The voice configuration package the number is assigned to (of the one the resource manages).
+	VoiceConfigurationPackageId *string `pulumi:"voiceConfigurationPackageId"`
+}
+
+// One number's settings as read back from Bandwidth.
+type NumberSettingOutput struct{ *pulumi.OutputState }
+
+func (NumberSettingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NumberSetting)(nil)).Elem()
+}
+
+func (o NumberSettingOutput) ToNumberSettingOutput() NumberSettingOutput {
+	return o
+}
+
+func (o NumberSettingOutput) ToNumberSettingOutputWithContext(ctx context.Context) NumberSettingOutput {
+	return o
+}
+
+// Whether calling name display is on (`TnOptions`).
+func (o NumberSettingOutput) CallingNameDisplay() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *bool { return v.CallingNameDisplay }).(pulumi.BoolPtrOutput)
+}
+
+// Its 10DLC campaign (`MessagingSettings/CampaignId`).
+func (o NumberSettingOutput) CampaignId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *string { return v.CampaignId }).(pulumi.StringPtrOutput)
+}
+
+// Its message class (`MessagingSettings/MessageClass`).
+func (o NumberSettingOutput) MessageClass() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *string { return v.MessageClass }).(pulumi.StringPtrOutput)
+}
+
+// Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported.
+func (o NumberSettingOutput) PortOutPasscodeSet() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *bool { return v.PortOutPasscodeSet }).(pulumi.BoolPtrOutput)
+}
+
+// Whether SMS is on (`MessagingSettings/SmsEnabled`).
+func (o NumberSettingOutput) Sms() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *bool { return v.Sms }).(pulumi.BoolPtrOutput)
+}
+
+// The voice configuration package the number is assigned to (of the one the resource manages).
+func (o NumberSettingOutput) VoiceConfigurationPackageId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NumberSetting) *string { return v.VoiceConfigurationPackageId }).(pulumi.StringPtrOutput)
+}
+
+type NumberSettingMapOutput struct{ *pulumi.OutputState }
+
+func (NumberSettingMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]NumberSetting)(nil)).Elem()
+}
+
+func (o NumberSettingMapOutput) ToNumberSettingMapOutput() NumberSettingMapOutput {
+	return o
+}
+
+func (o NumberSettingMapOutput) ToNumberSettingMapOutputWithContext(ctx context.Context) NumberSettingMapOutput {
+	return o
+}
+
+func (o NumberSettingMapOutput) MapIndex(k pulumi.StringInput) NumberSettingOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) NumberSetting {
+		return vs[0].(map[string]NumberSetting)[vs[1].(string)]
+	}).(NumberSettingOutput)
+}
+
 // A site's postal address, as Bandwidth's site reference describes it.
 type SiteAddress struct {
 	// Second address line (suite, apartment).
@@ -643,12 +902,18 @@ func (o SiteAddressPtrOutput) Zip() pulumi.StringPtrOutput {
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CallbackCredentialsInput)(nil)).Elem(), CallbackCredentialsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CallbackCredentialsPtrInput)(nil)).Elem(), CallbackCredentialsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NumberMessagingInput)(nil)).Elem(), NumberMessagingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NumberMessagingPtrInput)(nil)).Elem(), NumberMessagingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SiteAddressInput)(nil)).Elem(), SiteAddressArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SiteAddressPtrInput)(nil)).Elem(), SiteAddressArgs{})
 	pulumi.RegisterOutputType(AvailableNumberOutput{})
 	pulumi.RegisterOutputType(AvailableNumberArrayOutput{})
 	pulumi.RegisterOutputType(CallbackCredentialsOutput{})
 	pulumi.RegisterOutputType(CallbackCredentialsPtrOutput{})
+	pulumi.RegisterOutputType(NumberMessagingOutput{})
+	pulumi.RegisterOutputType(NumberMessagingPtrOutput{})
+	pulumi.RegisterOutputType(NumberSettingOutput{})
+	pulumi.RegisterOutputType(NumberSettingMapOutput{})
 	pulumi.RegisterOutputType(SiteAddressOutput{})
 	pulumi.RegisterOutputType(SiteAddressPtrOutput{})
 }

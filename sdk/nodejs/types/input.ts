@@ -20,6 +20,24 @@ export interface CallbackCredentialsArgs {
 }
 
 /**
+ * Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+ */
+export interface NumberMessagingArgs {
+    /**
+     * The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+     */
+    campaignId?: pulumi.Input<string | undefined>;
+    /**
+     * The campaign's message class, sent with `campaignId`.
+     */
+    messageClass?: pulumi.Input<string | undefined>;
+    /**
+     * SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+     */
+    sms?: pulumi.Input<boolean | undefined>;
+}
+
+/**
  * A site's postal address, as Bandwidth's site reference describes it.
  */
 export interface SiteAddressArgs {

@@ -50,6 +50,54 @@ export interface CallbackCredentials {
 }
 
 /**
+ * Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+ */
+export interface NumberMessaging {
+    /**
+     * The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+     */
+    campaignId?: string;
+    /**
+     * The campaign's message class, sent with `campaignId`.
+     */
+    messageClass?: string;
+    /**
+     * SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+     */
+    sms?: boolean;
+}
+
+/**
+ * One number's settings as read back from Bandwidth.
+ */
+export interface NumberSetting {
+    /**
+     * Whether calling name display is on (`TnOptions`).
+     */
+    callingNameDisplay?: boolean;
+    /**
+     * Its 10DLC campaign (`MessagingSettings/CampaignId`).
+     */
+    campaignId?: string;
+    /**
+     * Its message class (`MessagingSettings/MessageClass`).
+     */
+    messageClass?: string;
+    /**
+     * Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported.
+     */
+    portOutPasscodeSet?: boolean;
+    /**
+     * Whether SMS is on (`MessagingSettings/SmsEnabled`).
+     */
+    sms?: boolean;
+    /**
+     * The voice configuration package the number is assigned to (of the one the resource manages).
+     */
+    voiceConfigurationPackageId?: string;
+}
+
+/**
  * A site's postal address, as Bandwidth's site reference describes it.
  */
 export interface SiteAddress {

@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .application import *
+from .existing_numbers import *
 from .get_available_numbers import *
 from .location import *
 from .phone_number_order import *
@@ -33,6 +34,7 @@ _utilities.register(
   "fqn": "pulumi_bandwidth",
   "classes": {
    "bandwidth:index:Application": "Application",
+   "bandwidth:index:ExistingNumbers": "ExistingNumbers",
    "bandwidth:index:Location": "Location",
    "bandwidth:index:PhoneNumberOrder": "PhoneNumberOrder",
    "bandwidth:index:Site": "Site",

@@ -17,6 +17,8 @@ from . import _utilities
 __all__ = [
     'CallbackCredentialsArgs',
     'CallbackCredentialsArgsDict',
+    'NumberMessagingArgs',
+    'NumberMessagingArgsDict',
     'SiteAddressArgs',
     'SiteAddressArgsDict',
 ]
@@ -71,6 +73,80 @@ class CallbackCredentialsArgs:
     @user_id.setter
     def user_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "user_id", value)
+
+
+class NumberMessagingArgsDict(TypedDict):
+    """
+    Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+    """
+    campaign_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+    """
+    message_class: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The campaign's message class, sent with `campaignId`.
+    """
+    sms: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+    """
+
+@pulumi.input_type
+class NumberMessagingArgs:
+    def __init__(__self__, *,
+                 campaign_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 message_class: pulumi.Input[Optional[_builtins.str]] = None,
+                 sms: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+
+        :param pulumi.Input[_builtins.str] campaign_id: The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+        :param pulumi.Input[_builtins.str] message_class: The campaign's message class, sent with `campaignId`.
+        :param pulumi.Input[_builtins.bool] sms: SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+        """
+        if campaign_id is not None:
+            pulumi.set(__self__, "campaign_id", campaign_id)
+        if message_class is not None:
+            pulumi.set(__self__, "message_class", message_class)
+        if sms is not None:
+            pulumi.set(__self__, "sms", sms)
+
+    @_builtins.property
+    @pulumi.getter(name="campaignId")
+    def campaign_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+        """
+        return pulumi.get(self, "campaign_id")
+
+    @campaign_id.setter
+    def campaign_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "campaign_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="messageClass")
+    def message_class(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The campaign's message class, sent with `campaignId`.
+        """
+        return pulumi.get(self, "message_class")
+
+    @message_class.setter
+    def message_class(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "message_class", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sms(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+        """
+        return pulumi.get(self, "sms")
+
+    @sms.setter
+    def sms(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "sms", value)
 
 
 class SiteAddressArgsDict(TypedDict):

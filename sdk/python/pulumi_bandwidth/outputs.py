@@ -17,6 +17,8 @@ from . import _utilities
 __all__ = [
     'AvailableNumber',
     'CallbackCredentials',
+    'NumberMessaging',
+    'NumberSetting',
     'SiteAddress',
 ]
 
@@ -151,6 +153,182 @@ class CallbackCredentials(dict):
         The user name Bandwidth sends (6 to 63 characters).
         """
         return pulumi.get(self, "user_id")
+
+
+@pulumi.output_type
+class NumberMessaging(dict):
+    """
+    Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "campaignId":
+            suggest = "campaign_id"
+        elif key == "messageClass":
+            suggest = "message_class"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in NumberMessaging. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        NumberMessaging.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        NumberMessaging.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 campaign_id: Optional[_builtins.str] = None,
+                 message_class: Optional[_builtins.str] = None,
+                 sms: Optional[_builtins.bool] = None):
+        """
+        Text messaging on the numbers: SMS on or off, and the 10DLC campaign US carriers require.
+
+        :param _builtins.str campaign_id: The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+        :param _builtins.str message_class: The campaign's message class, sent with `campaignId`.
+        :param _builtins.bool sms: SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+        """
+        if campaign_id is not None:
+            pulumi.set(__self__, "campaign_id", campaign_id)
+        if message_class is not None:
+            pulumi.set(__self__, "message_class", message_class)
+        if sms is not None:
+            pulumi.set(__self__, "sms", sms)
+
+    @_builtins.property
+    @pulumi.getter(name="campaignId")
+    def campaign_id(self) -> Optional[_builtins.str]:
+        """
+        The 10DLC campaign each number is assigned to (TN option `A2pSettings`, action `asSpecified`); US carriers refuse messages from an unassigned number. Needs SMS on.
+        """
+        return pulumi.get(self, "campaign_id")
+
+    @_builtins.property
+    @pulumi.getter(name="messageClass")
+    def message_class(self) -> Optional[_builtins.str]:
+        """
+        The campaign's message class, sent with `campaignId`.
+        """
+        return pulumi.get(self, "message_class")
+
+    @_builtins.property
+    @pulumi.getter
+    def sms(self) -> Optional[_builtins.bool]:
+        """
+        SMS on (`true`) or off (`false`) on each number: TN option `Sms`.
+        """
+        return pulumi.get(self, "sms")
+
+
+@pulumi.output_type
+class NumberSetting(dict):
+    """
+    One number's settings as read back from Bandwidth.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "callingNameDisplay":
+            suggest = "calling_name_display"
+        elif key == "campaignId":
+            suggest = "campaign_id"
+        elif key == "messageClass":
+            suggest = "message_class"
+        elif key == "portOutPasscodeSet":
+            suggest = "port_out_passcode_set"
+        elif key == "voiceConfigurationPackageId":
+            suggest = "voice_configuration_package_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in NumberSetting. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        NumberSetting.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        NumberSetting.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 calling_name_display: Optional[_builtins.bool] = None,
+                 campaign_id: Optional[_builtins.str] = None,
+                 message_class: Optional[_builtins.str] = None,
+                 port_out_passcode_set: Optional[_builtins.bool] = None,
+                 sms: Optional[_builtins.bool] = None,
+                 voice_configuration_package_id: Optional[_builtins.str] = None):
+        """
+        One number's settings as read back from Bandwidth.
+
+        :param _builtins.bool calling_name_display: Whether calling name display is on (`TnOptions`).
+        :param _builtins.str campaign_id: Its 10DLC campaign (`MessagingSettings/CampaignId`).
+        :param _builtins.str message_class: Its message class (`MessagingSettings/MessageClass`).
+        :param _builtins.bool port_out_passcode_set: Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported.
+        :param _builtins.bool sms: Whether SMS is on (`MessagingSettings/SmsEnabled`).
+        :param _builtins.str voice_configuration_package_id: The voice configuration package the number is assigned to (of the one the resource manages).
+        """
+        if calling_name_display is not None:
+            pulumi.set(__self__, "calling_name_display", calling_name_display)
+        if campaign_id is not None:
+            pulumi.set(__self__, "campaign_id", campaign_id)
+        if message_class is not None:
+            pulumi.set(__self__, "message_class", message_class)
+        if port_out_passcode_set is not None:
+            pulumi.set(__self__, "port_out_passcode_set", port_out_passcode_set)
+        if sms is not None:
+            pulumi.set(__self__, "sms", sms)
+        if voice_configuration_package_id is not None:
+            pulumi.set(__self__, "voice_configuration_package_id", voice_configuration_package_id)
+
+    @_builtins.property
+    @pulumi.getter(name="callingNameDisplay")
+    def calling_name_display(self) -> Optional[_builtins.bool]:
+        """
+        Whether calling name display is on (`TnOptions`).
+        """
+        return pulumi.get(self, "calling_name_display")
+
+    @_builtins.property
+    @pulumi.getter(name="campaignId")
+    def campaign_id(self) -> Optional[_builtins.str]:
+        """
+        Its 10DLC campaign (`MessagingSettings/CampaignId`).
+        """
+        return pulumi.get(self, "campaign_id")
+
+    @_builtins.property
+    @pulumi.getter(name="messageClass")
+    def message_class(self) -> Optional[_builtins.str]:
+        """
+        Its message class (`MessagingSettings/MessageClass`).
+        """
+        return pulumi.get(self, "message_class")
+
+    @_builtins.property
+    @pulumi.getter(name="portOutPasscodeSet")
+    def port_out_passcode_set(self) -> Optional[_builtins.bool]:
+        """
+        Whether the resource's `portOutPasscode` was set on the number. Bandwidth never reads a passcode back, so this is what the resource's own TN option orders reported.
+        """
+        return pulumi.get(self, "port_out_passcode_set")
+
+    @_builtins.property
+    @pulumi.getter
+    def sms(self) -> Optional[_builtins.bool]:
+        """
+        Whether SMS is on (`MessagingSettings/SmsEnabled`).
+        """
+        return pulumi.get(self, "sms")
+
+    @_builtins.property
+    @pulumi.getter(name="voiceConfigurationPackageId")
+    def voice_configuration_package_id(self) -> Optional[_builtins.str]:
+        """
+        The voice configuration package the number is assigned to (of the one the resource manages).
+        """
+        return pulumi.get(self, "voice_configuration_package_id")
 
 
 @pulumi.output_type

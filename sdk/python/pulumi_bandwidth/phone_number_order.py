@@ -13,6 +13,8 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
+from ._inputs import *
 
 __all__ = ['PhoneNumberOrderArgs', 'PhoneNumberOrder']
 
@@ -23,6 +25,7 @@ class PhoneNumberOrderArgs:
                  adopt_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  area_code: pulumi.Input[Optional[_builtins.str]] = None,
                  back_order_requested: pulumi.Input[Optional[_builtins.bool]] = None,
+                 calling_name_display: pulumi.Input[Optional[_builtins.bool]] = None,
                  city: pulumi.Input[Optional[_builtins.str]] = None,
                  customer_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  disconnect_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -31,11 +34,13 @@ class PhoneNumberOrderArgs:
                  ends_in: pulumi.Input[Optional[_builtins.bool]] = None,
                  lata: pulumi.Input[Optional[_builtins.str]] = None,
                  local_vanity: pulumi.Input[Optional[_builtins.str]] = None,
+                 messaging: pulumi.Input[Optional['NumberMessagingArgs']] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxx: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxxx: pulumi.Input[Optional[_builtins.str]] = None,
                  partial_allowed: pulumi.Input[Optional[_builtins.bool]] = None,
                  peer_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 port_out_passcode: pulumi.Input[Optional[_builtins.str]] = None,
                  quantity: pulumi.Input[Optional[_builtins.int]] = None,
                  rate_center: pulumi.Input[Optional[_builtins.str]] = None,
                  reservation_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -45,6 +50,7 @@ class PhoneNumberOrderArgs:
                  tn_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  toll_free_vanity: pulumi.Input[Optional[_builtins.str]] = None,
                  toll_free_wild_card_pattern: pulumi.Input[Optional[_builtins.str]] = None,
+                 voice_configuration_package_id: pulumi.Input[Optional[_builtins.str]] = None,
                  zip: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a PhoneNumberOrder resource.
@@ -53,6 +59,7 @@ class PhoneNumberOrderArgs:
         :param pulumi.Input[_builtins.str] adopt_order_id: Manage this existing order's numbers instead of placing an order; without `quantity` every number of the adopted order is kept.
         :param pulumi.Input[_builtins.str] area_code: Choose numbers in this area code (NPA).
         :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.str] city: Choose numbers in this city (needs `state`).
         :param pulumi.Input[_builtins.str] customer_order_id: Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
         :param pulumi.Input[_builtins.str] disconnect_mode: DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`.
@@ -61,11 +68,13 @@ class PhoneNumberOrderArgs:
         :param pulumi.Input[_builtins.bool] ends_in: With `localVanity`: only numbers that end in it.
         :param pulumi.Input[_builtins.str] lata: Choose numbers in this LATA (up to 5 digits).
         :param pulumi.Input[_builtins.str] local_vanity: Choose local numbers containing this vanity (4 to 7 letters or digits; give `areaCode` beside it).
+        :param pulumi.Input['NumberMessagingArgs'] messaging: SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
         :param pulumi.Input[_builtins.str] name: The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
         :param pulumi.Input[_builtins.str] npa_nxx: Choose numbers in this NPA-NXX (6 digits).
         :param pulumi.Input[_builtins.str] npa_nxxx: Choose numbers in this NPA-NXX-X (7 digits).
         :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
         :param pulumi.Input[_builtins.str] peer_id: The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
+        :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
         :param pulumi.Input[_builtins.str] rate_center: Choose numbers in this rate center (needs `state`).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] reservation_ids: Reservation ids of reserved `telephoneNumbers`; numbers added later are ordered with the reservation ids added with them.
@@ -75,6 +84,7 @@ class PhoneNumberOrderArgs:
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tn_attributes: Attributes for the new numbers; Bandwidth knows `Protected`.
         :param pulumi.Input[_builtins.str] toll_free_vanity: Choose a toll-free number spelling this vanity (4 to 7 letters or digits).
         :param pulumi.Input[_builtins.str] toll_free_wild_card_pattern: Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
+        :param pulumi.Input[_builtins.str] voice_configuration_package_id: Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
         :param pulumi.Input[_builtins.str] zip: Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
         """
         pulumi.set(__self__, "site_id", site_id)
@@ -86,6 +96,8 @@ class PhoneNumberOrderArgs:
             back_order_requested = False
         if back_order_requested is not None:
             pulumi.set(__self__, "back_order_requested", back_order_requested)
+        if calling_name_display is not None:
+            pulumi.set(__self__, "calling_name_display", calling_name_display)
         if city is not None:
             pulumi.set(__self__, "city", city)
         if customer_order_id is not None:
@@ -102,6 +114,8 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "lata", lata)
         if local_vanity is not None:
             pulumi.set(__self__, "local_vanity", local_vanity)
+        if messaging is not None:
+            pulumi.set(__self__, "messaging", messaging)
         if name is not None:
             pulumi.set(__self__, "name", name)
         if npa_nxx is not None:
@@ -114,6 +128,8 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "partial_allowed", partial_allowed)
         if peer_id is not None:
             pulumi.set(__self__, "peer_id", peer_id)
+        if port_out_passcode is not None:
+            pulumi.set(__self__, "port_out_passcode", port_out_passcode)
         if quantity is None:
             quantity = 1
         if quantity is not None:
@@ -136,6 +152,8 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "toll_free_vanity", toll_free_vanity)
         if toll_free_wild_card_pattern is not None:
             pulumi.set(__self__, "toll_free_wild_card_pattern", toll_free_wild_card_pattern)
+        if voice_configuration_package_id is not None:
+            pulumi.set(__self__, "voice_configuration_package_id", voice_configuration_package_id)
         if zip is not None:
             pulumi.set(__self__, "zip", zip)
 
@@ -186,6 +204,18 @@ class PhoneNumberOrderArgs:
     @back_order_requested.setter
     def back_order_requested(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "back_order_requested", value)
+
+    @_builtins.property
+    @pulumi.getter(name="callingNameDisplay")
+    def calling_name_display(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+        """
+        return pulumi.get(self, "calling_name_display")
+
+    @calling_name_display.setter
+    def calling_name_display(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "calling_name_display", value)
 
     @_builtins.property
     @pulumi.getter
@@ -285,6 +315,18 @@ class PhoneNumberOrderArgs:
 
     @_builtins.property
     @pulumi.getter
+    def messaging(self) -> pulumi.Input[Optional['NumberMessagingArgs']]:
+        """
+        SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+        """
+        return pulumi.get(self, "messaging")
+
+    @messaging.setter
+    def messaging(self, value: pulumi.Input[Optional['NumberMessagingArgs']]):
+        pulumi.set(self, "messaging", value)
+
+    @_builtins.property
+    @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
         The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
@@ -342,6 +384,18 @@ class PhoneNumberOrderArgs:
     @peer_id.setter
     def peer_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "peer_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portOutPasscode")
+    def port_out_passcode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+        """
+        return pulumi.get(self, "port_out_passcode")
+
+    @port_out_passcode.setter
+    def port_out_passcode(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "port_out_passcode", value)
 
     @_builtins.property
     @pulumi.getter
@@ -452,6 +506,18 @@ class PhoneNumberOrderArgs:
         pulumi.set(self, "toll_free_wild_card_pattern", value)
 
     @_builtins.property
+    @pulumi.getter(name="voiceConfigurationPackageId")
+    def voice_configuration_package_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+        """
+        return pulumi.get(self, "voice_configuration_package_id")
+
+    @voice_configuration_package_id.setter
+    def voice_configuration_package_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "voice_configuration_package_id", value)
+
+    @_builtins.property
     @pulumi.getter
     def zip(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -473,6 +539,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  adopt_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  area_code: pulumi.Input[Optional[_builtins.str]] = None,
                  back_order_requested: pulumi.Input[Optional[_builtins.bool]] = None,
+                 calling_name_display: pulumi.Input[Optional[_builtins.bool]] = None,
                  city: pulumi.Input[Optional[_builtins.str]] = None,
                  customer_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  disconnect_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -481,11 +548,13 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  ends_in: pulumi.Input[Optional[_builtins.bool]] = None,
                  lata: pulumi.Input[Optional[_builtins.str]] = None,
                  local_vanity: pulumi.Input[Optional[_builtins.str]] = None,
+                 messaging: pulumi.Input[Optional[Union['NumberMessagingArgs', 'NumberMessagingArgsDict', 'outputs.NumberMessaging']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxx: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxxx: pulumi.Input[Optional[_builtins.str]] = None,
                  partial_allowed: pulumi.Input[Optional[_builtins.bool]] = None,
                  peer_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 port_out_passcode: pulumi.Input[Optional[_builtins.str]] = None,
                  quantity: pulumi.Input[Optional[_builtins.int]] = None,
                  rate_center: pulumi.Input[Optional[_builtins.str]] = None,
                  reservation_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -496,6 +565,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  tn_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  toll_free_vanity: pulumi.Input[Optional[_builtins.str]] = None,
                  toll_free_wild_card_pattern: pulumi.Input[Optional[_builtins.str]] = None,
+                 voice_configuration_package_id: pulumi.Input[Optional[_builtins.str]] = None,
                  zip: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -506,6 +576,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] adopt_order_id: Manage this existing order's numbers instead of placing an order; without `quantity` every number of the adopted order is kept.
         :param pulumi.Input[_builtins.str] area_code: Choose numbers in this area code (NPA).
         :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.str] city: Choose numbers in this city (needs `state`).
         :param pulumi.Input[_builtins.str] customer_order_id: Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
         :param pulumi.Input[_builtins.str] disconnect_mode: DisconnectMode sent when numbers are disconnected: `normal` (Bandwidth's default), `soft-remove` or `purge`.
@@ -514,11 +585,13 @@ class PhoneNumberOrder(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] ends_in: With `localVanity`: only numbers that end in it.
         :param pulumi.Input[_builtins.str] lata: Choose numbers in this LATA (up to 5 digits).
         :param pulumi.Input[_builtins.str] local_vanity: Choose local numbers containing this vanity (4 to 7 letters or digits; give `areaCode` beside it).
+        :param pulumi.Input[Union['NumberMessagingArgs', 'NumberMessagingArgsDict', 'outputs.NumberMessaging']] messaging: SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
         :param pulumi.Input[_builtins.str] name: The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
         :param pulumi.Input[_builtins.str] npa_nxx: Choose numbers in this NPA-NXX (6 digits).
         :param pulumi.Input[_builtins.str] npa_nxxx: Choose numbers in this NPA-NXX-X (7 digits).
         :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
         :param pulumi.Input[_builtins.str] peer_id: The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
+        :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
         :param pulumi.Input[_builtins.str] rate_center: Choose numbers in this rate center (needs `state`).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] reservation_ids: Reservation ids of reserved `telephoneNumbers`; numbers added later are ordered with the reservation ids added with them.
@@ -529,6 +602,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tn_attributes: Attributes for the new numbers; Bandwidth knows `Protected`.
         :param pulumi.Input[_builtins.str] toll_free_vanity: Choose a toll-free number spelling this vanity (4 to 7 letters or digits).
         :param pulumi.Input[_builtins.str] toll_free_wild_card_pattern: Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
+        :param pulumi.Input[_builtins.str] voice_configuration_package_id: Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
         :param pulumi.Input[_builtins.str] zip: Choose numbers in this ZIP code (NNNNN or NNNNN-NNNN).
         """
         ...
@@ -558,6 +632,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  adopt_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  area_code: pulumi.Input[Optional[_builtins.str]] = None,
                  back_order_requested: pulumi.Input[Optional[_builtins.bool]] = None,
+                 calling_name_display: pulumi.Input[Optional[_builtins.bool]] = None,
                  city: pulumi.Input[Optional[_builtins.str]] = None,
                  customer_order_id: pulumi.Input[Optional[_builtins.str]] = None,
                  disconnect_mode: pulumi.Input[Optional[_builtins.str]] = None,
@@ -566,11 +641,13 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  ends_in: pulumi.Input[Optional[_builtins.bool]] = None,
                  lata: pulumi.Input[Optional[_builtins.str]] = None,
                  local_vanity: pulumi.Input[Optional[_builtins.str]] = None,
+                 messaging: pulumi.Input[Optional[Union['NumberMessagingArgs', 'NumberMessagingArgsDict', 'outputs.NumberMessaging']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxx: pulumi.Input[Optional[_builtins.str]] = None,
                  npa_nxxx: pulumi.Input[Optional[_builtins.str]] = None,
                  partial_allowed: pulumi.Input[Optional[_builtins.bool]] = None,
                  peer_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 port_out_passcode: pulumi.Input[Optional[_builtins.str]] = None,
                  quantity: pulumi.Input[Optional[_builtins.int]] = None,
                  rate_center: pulumi.Input[Optional[_builtins.str]] = None,
                  reservation_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -581,6 +658,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
                  tn_attributes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  toll_free_vanity: pulumi.Input[Optional[_builtins.str]] = None,
                  toll_free_wild_card_pattern: pulumi.Input[Optional[_builtins.str]] = None,
+                 voice_configuration_package_id: pulumi.Input[Optional[_builtins.str]] = None,
                  zip: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -596,6 +674,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
             if back_order_requested is None:
                 back_order_requested = False
             __props__.__dict__["back_order_requested"] = back_order_requested
+            __props__.__dict__["calling_name_display"] = calling_name_display
             __props__.__dict__["city"] = city
             __props__.__dict__["customer_order_id"] = customer_order_id
             __props__.__dict__["disconnect_mode"] = disconnect_mode
@@ -604,6 +683,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
             __props__.__dict__["ends_in"] = ends_in
             __props__.__dict__["lata"] = lata
             __props__.__dict__["local_vanity"] = local_vanity
+            __props__.__dict__["messaging"] = messaging
             __props__.__dict__["name"] = name
             __props__.__dict__["npa_nxx"] = npa_nxx
             __props__.__dict__["npa_nxxx"] = npa_nxxx
@@ -611,6 +691,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
                 partial_allowed = False
             __props__.__dict__["partial_allowed"] = partial_allowed
             __props__.__dict__["peer_id"] = peer_id
+            __props__.__dict__["port_out_passcode"] = None if port_out_passcode is None else pulumi.Output.secret(port_out_passcode)
             if quantity is None:
                 quantity = 1
             __props__.__dict__["quantity"] = quantity
@@ -627,17 +708,21 @@ class PhoneNumberOrder(pulumi.CustomResource):
             __props__.__dict__["tn_attributes"] = tn_attributes
             __props__.__dict__["toll_free_vanity"] = toll_free_vanity
             __props__.__dict__["toll_free_wild_card_pattern"] = toll_free_wild_card_pattern
+            __props__.__dict__["voice_configuration_package_id"] = voice_configuration_package_id
             __props__.__dict__["zip"] = zip
             __props__.__dict__["account_id"] = None
             __props__.__dict__["e164_numbers"] = None
             __props__.__dict__["failed_numbers"] = None
             __props__.__dict__["move_order_ids"] = None
+            __props__.__dict__["number_settings"] = None
             __props__.__dict__["order_create_date"] = None
             __props__.__dict__["order_ids"] = None
             __props__.__dict__["order_status"] = None
             __props__.__dict__["order_type"] = None
             __props__.__dict__["pending_order_ids"] = None
             __props__.__dict__["vacated_slots"] = None
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["portOutPasscode"])
+        opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(PhoneNumberOrder, __self__).__init__(
             'bandwidth:index:PhoneNumberOrder',
             resource_name,
@@ -664,6 +749,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         __props__.__dict__["adopt_order_id"] = None
         __props__.__dict__["area_code"] = None
         __props__.__dict__["back_order_requested"] = None
+        __props__.__dict__["calling_name_display"] = None
         __props__.__dict__["city"] = None
         __props__.__dict__["customer_order_id"] = None
         __props__.__dict__["disconnect_mode"] = None
@@ -674,10 +760,12 @@ class PhoneNumberOrder(pulumi.CustomResource):
         __props__.__dict__["failed_numbers"] = None
         __props__.__dict__["lata"] = None
         __props__.__dict__["local_vanity"] = None
+        __props__.__dict__["messaging"] = None
         __props__.__dict__["move_order_ids"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["npa_nxx"] = None
         __props__.__dict__["npa_nxxx"] = None
+        __props__.__dict__["number_settings"] = None
         __props__.__dict__["order_create_date"] = None
         __props__.__dict__["order_ids"] = None
         __props__.__dict__["order_status"] = None
@@ -685,6 +773,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         __props__.__dict__["partial_allowed"] = None
         __props__.__dict__["peer_id"] = None
         __props__.__dict__["pending_order_ids"] = None
+        __props__.__dict__["port_out_passcode"] = None
         __props__.__dict__["quantity"] = None
         __props__.__dict__["rate_center"] = None
         __props__.__dict__["reservation_ids"] = None
@@ -696,6 +785,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         __props__.__dict__["toll_free_vanity"] = None
         __props__.__dict__["toll_free_wild_card_pattern"] = None
         __props__.__dict__["vacated_slots"] = None
+        __props__.__dict__["voice_configuration_package_id"] = None
         __props__.__dict__["zip"] = None
         return PhoneNumberOrder(resource_name, opts=opts, __props__=__props__)
 
@@ -736,6 +826,14 @@ class PhoneNumberOrder(pulumi.CustomResource):
         Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
         """
         return pulumi.get(self, "back_order_requested")
+
+    @_builtins.property
+    @pulumi.getter(name="callingNameDisplay")
+    def calling_name_display(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
+        """
+        return pulumi.get(self, "calling_name_display")
 
     @_builtins.property
     @pulumi.getter
@@ -818,6 +916,14 @@ class PhoneNumberOrder(pulumi.CustomResource):
         return pulumi.get(self, "local_vanity")
 
     @_builtins.property
+    @pulumi.getter
+    def messaging(self) -> pulumi.Output[Optional['outputs.NumberMessaging']]:
+        """
+        SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
+        """
+        return pulumi.get(self, "messaging")
+
+    @_builtins.property
     @pulumi.getter(name="moveOrderIds")
     def move_order_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
@@ -848,6 +954,14 @@ class PhoneNumberOrder(pulumi.CustomResource):
         Choose numbers in this NPA-NXX-X (7 digits).
         """
         return pulumi.get(self, "npa_nxxx")
+
+    @_builtins.property
+    @pulumi.getter(name="numberSettings")
+    def number_settings(self) -> pulumi.Output[Optional[Mapping[str, 'outputs.NumberSetting']]]:
+        """
+        Each number's settings as Bandwidth reports them, keyed by the 10-digit number: what the resource's option orders and package assignment set, and on refresh what Bandwidth holds now (a change made outside the stack shows, and the next `pulumi up` sets the program's values again). Empty when no setting is given.
+        """
+        return pulumi.get(self, "number_settings")
 
     @_builtins.property
     @pulumi.getter(name="orderCreateDate")
@@ -904,6 +1018,14 @@ class PhoneNumberOrder(pulumi.CustomResource):
         Orders not final yet (still RECEIVED or BACKORDERED when a wait ran out): the next `pulumi up` resumes them.
         """
         return pulumi.get(self, "pending_order_ids")
+
+    @_builtins.property
+    @pulumi.getter(name="portOutPasscode")
+    def port_out_passcode(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
+        """
+        return pulumi.get(self, "port_out_passcode")
 
     @_builtins.property
     @pulumi.getter
@@ -992,6 +1114,14 @@ class PhoneNumberOrder(pulumi.CustomResource):
         Positions in `telephoneNumbers` whose numbers were lost since the last update (seen by refresh). The next `pulumi up` puts replacements there, so every surviving number keeps its index.
         """
         return pulumi.get(self, "vacated_slots")
+
+    @_builtins.property
+    @pulumi.getter(name="voiceConfigurationPackageId")
+    def voice_configuration_package_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
+        """
+        return pulumi.get(self, "voice_configuration_package_id")
 
     @_builtins.property
     @pulumi.getter

@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { expect } from "chai";
-import { AlreadyExistsError, getAvailableNumbers, providers } from "../../../provider";
+import { AlreadyExistsError, getAvailableNumbers, LegacyImportRefusedError, providers } from "../../../provider";
 import { optionalVoiceClient } from "../../../provider/clients";
 import { dashboardApiUser } from "../../../provider/config";
 import { resetSharedBuckets } from "../../../provider/http";
-import { emulatorSuite, engineCreate, engineUpdate, rejection } from "./support";
+import { emulatorClientCredentials, emulatorSuite, engineCreate, engineUpdate, rejection } from "./support";
 
 const order = providers.phoneNumberOrder;
 const voice = providers.voiceImport;
@@ -204,5 +206,43 @@ describe("VoiceImport against the emulator", function () {
       expect(importsOf().map((r) => r.status)).to.deep.equal([201, 201]);
       expect((await second).ms, "the lookup after the 429 waited for the reset").to.be.at.least(2_000);
     });
+  });
+});
+
+describe("VoiceImport after Bandwidth decommissioned API Users (legacy Basic auth off)", function () {
+  this.timeout(20_000);
+  const ctx = emulatorSuite({ legacyBasicAuth: false });
+  const userId = () => ctx.emu.credentials.userId;
+  // OAuth client credentials for the Numbers API; the API User stays configured for the import's provider block.
+  beforeEach(() => Object.assign(process.env, emulatorClientCredentials(ctx.emu)));
+
+  it("an import refused for its provider block is a LegacyImportRefusedError naming the way out; nothing is imported", async () => {
+    const { outs } = await engineCreate(order, { siteId: ctx.emu.credentials.siteId, areaCode: "919" });
+    const e164 = (outs.e164Numbers as string[])[0];
+    const e = await rejection(engineCreate(voice, { number: e164, applicationId: "a-app1" }));
+    expect(e).to.be.instanceOf(LegacyImportRefusedError);
+    expect(e.code).to.equal("LEGACY_IMPORT_REFUSED");
+    expect(e.message).to.include("2026-12-02").and.to.include("Leaving the v1 import");
+    expect(ctx.emu.model.listVoiceNumbers(userId())).to.deep.equal([]);
+    // The refused block's password is in no error and no line of the emulator's request log.
+    const password = dashboardApiUser().password;
+    expect(e.message).to.not.include(password);
+    expect(JSON.stringify(ctx.emu.requestLog())).to.not.include(password);
+  });
+
+  it("a provider process says once, at its first VoiceImport, that the v1 import is deprecated", async () => {
+    // A fresh process, as the engine starts one per deployment: two VoiceImports checked, the lines it printed counted.
+    const script = `
+      const lines = [];
+      require(${JSON.stringify(require.resolve("../../../provider/resources/lifecycle"))}).setProgressSink((l) => lines.push(l));
+      const { implementation } = require(${JSON.stringify(require.resolve("../../../provider/resources/voiceImport"))});
+      (async () => {
+        for (const number of ["+19195550101", "+19195550102"]) await implementation.check({}, { number });
+        process.stdout.write(JSON.stringify(lines));
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script]);
+    const said = (JSON.parse(stdout) as string[]).filter((l) => l.includes("VoiceImport is deprecated"));
+    expect(said).to.have.length(1);
+    expect(said[0]).to.include("2026-12-02").and.to.include("VoiceConfigurationPackage");
   });
 });
