@@ -1,11 +1,11 @@
-// The native part of `npm run demo`: the Pulumi YAML example (examples/yaml), served by the native provider plugin
-// pulumi-resource-bandwidth, up → preview → destroy against the emulator already running, then proof that nothing of
-// it is left. The demo's main script calls runNativeDemo after the TypeScript stacks.
+// The native part of `npm run demo`: the Pulumi YAML example (examples/yaml) and the TypeScript program on the
+// generated SDK (examples/sdk-nodejs), served by the native provider plugin pulumi-resource-bandwidth, up → preview →
+// destroy against the emulator already running, then proof that nothing of them is left. The demo's main script calls runNativeDemo after the TypeScript stacks.
 import { cp, mkdir, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RunningEmulator } from "../emulator";
-import { createStack, emulatorStackConfig, ensureNativeEngine } from "./tooling";
+import { createStack, emulatorStackConfig, type Engine, ensureNativeEngine, prepareSdkProgram } from "./tooling";
 
 /** What runNativeDemo needs from the demo's main script. */
 export interface NativeDemoOptions {
@@ -19,21 +19,60 @@ export interface NativeDemoOptions {
   write: (text: string) => void;
 }
 
-/** Runs the YAML example up → preview → destroy; true when no number of it is left and the preview was empty. */
+/** A program the native plugin serves in the demo. */
+interface NativeProgram {
+  /** How the demo names it. */
+  label: string;
+  /** Its directory under the demo's working directory, and its stack's name after `demo-`. */
+  dir: string;
+  /** What its `up` shows. */
+  upNote: string;
+  /** Writes the program into its directory. */
+  prepare(workDir: string): Promise<void>;
+}
+
+const root = path.resolve(__dirname, "..", "..");
+
+const PROGRAMS: readonly NativeProgram[] = [
+  {
+    label: "YAML example",
+    dir: "yaml",
+    upNote: "numbers, a voice configuration package, a search; progress on each resource's row",
+    prepare: (workDir) => cp(path.join(root, "examples", "yaml"), workDir, { recursive: true }),
+  },
+  {
+    label: "TypeScript SDK example",
+    dir: "sdk-nodejs",
+    upNote: "examples/sdk-nodejs on the generated SDK: a site and two numbers",
+    prepare: (workDir) => prepareSdkProgram(workDir),
+  },
+];
+
+/**
+ * Runs the YAML example, then the TypeScript program on the generated SDK, each up → preview → destroy; true when no
+ * number of them is left and each preview was empty.
+ */
 export async function runNativeDemo(opts: NativeDemoOptions): Promise<boolean> {
-  const { emu, work, say, write } = opts;
-  const root = path.resolve(__dirname, "..", "..");
-  say("YAML example: the Pulumi CLI with the YAML language host (built once and cached), the plugin on PATH");
+  const { work, say, write } = opts;
+  say("Native plugin: the Pulumi CLI with the YAML language host (built once and cached), the plugin on PATH");
   const engine = await ensureNativeEngine((line) => write(`${line}\n`));
-  const workDir = path.join(work, "yaml");
-  await rm(workDir, { recursive: true, force: true });
-  await cp(path.join(root, "examples", "yaml"), workDir, { recursive: true });
   await mkdir(path.join(work, "state"), { recursive: true });
+  let clean = true;
+  for (const program of PROGRAMS) clean = (await runProgram(program, engine, opts)) && clean;
+  return clean;
+}
+
+async function runProgram(program: NativeProgram, engine: Engine, opts: NativeDemoOptions): Promise<boolean> {
+  const { emu, work, say, write } = opts;
+  const { label } = program;
+  const workDir = path.join(work, program.dir);
+  await rm(workDir, { recursive: true, force: true });
+  await program.prepare(workDir);
   const accountId = emu.credentials.accountId;
   const inServiceBefore = emu.model.numbersInService(accountId).length;
   const stack = await createStack({
     workDir,
-    stackName: "demo-yaml",
+    stackName: `demo-${program.dir}`,
     engine,
     env: {
       PULUMI_BACKEND_URL: pathToFileURL(path.join(work, "state")).href,
@@ -43,17 +82,17 @@ export async function runNativeDemo(opts: NativeDemoOptions): Promise<boolean> {
   });
   const out = { onOutput: write };
 
-  say("YAML example: pulumi up (numbers, a voice configuration package, a search; progress on each resource's row)");
+  say(`${label}: pulumi up (${program.upNote})`);
   const up = await stack.stack.up(out);
-  say("YAML example: outputs");
+  say(`${label}: outputs`);
   for (const [name, o] of Object.entries(up.outputs)) write(`${name}: ${JSON.stringify(o.value)}\n`);
 
-  say("YAML example: pulumi preview (expect no changes)");
+  say(`${label}: pulumi preview (expect no changes)`);
   const preview = await stack.stack.preview(out);
   const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
   write(`changes: ${changes.length === 0 ? "none" : JSON.stringify(changes)}\n`);
 
-  say("YAML example: pulumi destroy");
+  say(`${label}: pulumi destroy`);
   await stack.stack.destroy(out);
   const inService = emu.model.numbersInService(accountId).length;
   const packages = emu.model.vcp.listPackages(accountId).length;

@@ -41,9 +41,11 @@ function describe(description: string, type: FieldType): string {
 }
 
 function propertySpec(p: ObjectProperty | Field, types: Map<string, ObjectType>): PropertySpec {
-  const spec: PropertySpec = { ...typeSpec(p.type, types), description: describe(p.description, p.type) };
+  // A default is said, not declared: generated SDKs would send a declared default as if the program had set it (an
+  // adopted order would then carry quantity 1), while the provider's check fills defaults from what was really set.
   const fallback = (p as Field).default;
-  if (fallback !== undefined && typeof fallback !== "object") spec.default = fallback;
+  const said = fallback !== undefined && typeof fallback !== "object" ? ` Default: \`${String(fallback)}\`.` : "";
+  const spec: PropertySpec = { ...typeSpec(p.type, types), description: describe(p.description, p.type) + said };
   if (p.secret) spec.secret = true;
   return spec;
 }

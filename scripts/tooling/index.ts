@@ -6,3 +6,4 @@ export { type Engine, type EnsureEngineOptions, ensureEngine, repoRoot } from ".
 export { type EmulatorEndpoints, emulatorSettings, emulatorStackConfig } from "./emulatorConfig";
 export { type CreateStackOptions, createStack, type LocalStack, type StackConfig, type StackState } from "./stack";
 export { ensureNativeEngine, YAML_ENGINE_ARGS } from "./native";
+export { prepareSdkProgram, SDK_PACKAGE } from "./sdkProgram";

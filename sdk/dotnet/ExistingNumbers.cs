@@ -59,7 +59,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<string?> PortOutPasscode { get; private set; } = null!;
 
         /// <summary>
-        /// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+        /// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
         /// </summary>
         [Output("releaseOnDelete")]
         public Output<bool> ReleaseOnDelete { get; private set; } = null!;
@@ -71,7 +71,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<ImmutableArray<string>> TelephoneNumbers { get; private set; } = null!;
 
         /// <summary>
-        /// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        /// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         /// </summary>
         [Output("timeoutSeconds")]
         public Output<int> TimeoutSeconds { get; private set; } = null!;
@@ -160,7 +160,7 @@ namespace PulumiBandwidth.Bandwidth
         }
 
         /// <summary>
-        /// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+        /// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
         /// </summary>
         [Input("releaseOnDelete")]
         public Input<bool>? ReleaseOnDelete { get; set; }
@@ -178,7 +178,7 @@ namespace PulumiBandwidth.Bandwidth
         }
 
         /// <summary>
-        /// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        /// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         /// </summary>
         [Input("timeoutSeconds")]
         public Input<int>? TimeoutSeconds { get; set; }
@@ -191,8 +191,6 @@ namespace PulumiBandwidth.Bandwidth
 
         public ExistingNumbersArgs()
         {
-            ReleaseOnDelete = false;
-            TimeoutSeconds = 900;
         }
         public static new ExistingNumbersArgs Empty => new ExistingNumbersArgs();
     }

@@ -83,7 +83,7 @@ namespace PulumiBandwidth.Bandwidth
         public string? NpaNxxx { get; set; }
 
         /// <summary>
-        /// How many numbers to return at most (1 to 5000).
+        /// How many numbers to return at most (1 to 5000). Default: `10`.
         /// </summary>
         [Input("quantity")]
         public int? Quantity { get; set; }
@@ -120,7 +120,6 @@ namespace PulumiBandwidth.Bandwidth
 
         public GetAvailableNumbersArgs()
         {
-            Quantity = 10;
         }
         public static new GetAvailableNumbersArgs Empty => new GetAvailableNumbersArgs();
     }
@@ -176,7 +175,7 @@ namespace PulumiBandwidth.Bandwidth
         public Input<string>? NpaNxxx { get; set; }
 
         /// <summary>
-        /// How many numbers to return at most (1 to 5000).
+        /// How many numbers to return at most (1 to 5000). Default: `10`.
         /// </summary>
         [Input("quantity")]
         public Input<int>? Quantity { get; set; }
@@ -213,7 +212,6 @@ namespace PulumiBandwidth.Bandwidth
 
         public GetAvailableNumbersInvokeArgs()
         {
-            Quantity = 10;
         }
         public static new GetAvailableNumbersInvokeArgs Empty => new GetAvailableNumbersInvokeArgs();
     }

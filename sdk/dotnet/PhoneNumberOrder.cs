@@ -35,7 +35,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<string?> AreaCode { get; private set; } = null!;
 
         /// <summary>
-        /// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        /// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         /// </summary>
         [Output("backOrderRequested")]
         public Output<bool> BackOrderRequested { get; private set; } = null!;
@@ -167,7 +167,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<string> OrderType { get; private set; } = null!;
 
         /// <summary>
-        /// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        /// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         /// </summary>
         [Output("partialAllowed")]
         public Output<bool> PartialAllowed { get; private set; } = null!;
@@ -191,7 +191,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<string?> PortOutPasscode { get; private set; } = null!;
 
         /// <summary>
-        /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         /// </summary>
         [Output("quantity")]
         public Output<int?> Quantity { get; private set; } = null!;
@@ -227,7 +227,7 @@ namespace PulumiBandwidth.Bandwidth
         public Output<ImmutableArray<string>> TelephoneNumbers { get; private set; } = null!;
 
         /// <summary>
-        /// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        /// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         /// </summary>
         [Output("timeoutSeconds")]
         public Output<int> TimeoutSeconds { get; private set; } = null!;
@@ -330,7 +330,7 @@ namespace PulumiBandwidth.Bandwidth
         public Input<string>? AreaCode { get; set; }
 
         /// <summary>
-        /// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        /// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         /// </summary>
         [Input("backOrderRequested")]
         public Input<bool>? BackOrderRequested { get; set; }
@@ -414,7 +414,7 @@ namespace PulumiBandwidth.Bandwidth
         public Input<string>? NpaNxxx { get; set; }
 
         /// <summary>
-        /// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        /// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         /// </summary>
         [Input("partialAllowed")]
         public Input<bool>? PartialAllowed { get; set; }
@@ -442,7 +442,7 @@ namespace PulumiBandwidth.Bandwidth
         }
 
         /// <summary>
-        /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        /// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         /// </summary>
         [Input("quantity")]
         public Input<int>? Quantity { get; set; }
@@ -490,7 +490,7 @@ namespace PulumiBandwidth.Bandwidth
         }
 
         /// <summary>
-        /// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        /// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         /// </summary>
         [Input("timeoutSeconds")]
         public Input<int>? TimeoutSeconds { get; set; }
@@ -533,10 +533,6 @@ namespace PulumiBandwidth.Bandwidth
 
         public PhoneNumberOrderArgs()
         {
-            BackOrderRequested = false;
-            PartialAllowed = false;
-            Quantity = 1;
-            TimeoutSeconds = 900;
         }
         public static new PhoneNumberOrderArgs Empty => new PhoneNumberOrderArgs();
     }

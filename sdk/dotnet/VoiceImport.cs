@@ -17,7 +17,7 @@ namespace PulumiBandwidth.Bandwidth
     public partial class VoiceImport : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        /// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         /// </summary>
         [Output("adoptExisting")]
         public Output<bool> AdoptExisting { get; private set; } = null!;
@@ -128,7 +128,7 @@ namespace PulumiBandwidth.Bandwidth
     public sealed class VoiceImportArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        /// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         /// </summary>
         [Input("adoptExisting")]
         public Input<bool>? AdoptExisting { get; set; }
@@ -159,7 +159,6 @@ namespace PulumiBandwidth.Bandwidth
 
         public VoiceImportArgs()
         {
-            AdoptExisting = false;
         }
         public static new VoiceImportArgs Empty => new VoiceImportArgs();
     }

@@ -75,7 +75,7 @@ export class ExistingNumbers extends pulumi.CustomResource {
      */
     declare public readonly portOutPasscode: pulumi.Output<string | undefined>;
     /**
-     * Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+     * Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
      */
     declare public readonly releaseOnDelete: pulumi.Output<boolean>;
     /**
@@ -83,7 +83,7 @@ export class ExistingNumbers extends pulumi.CustomResource {
      */
     declare public readonly telephoneNumbers: pulumi.Output<string[]>;
     /**
-     * How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+     * How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
      */
     declare public readonly timeoutSeconds: pulumi.Output<number>;
     /**
@@ -108,9 +108,9 @@ export class ExistingNumbers extends pulumi.CustomResource {
             resourceInputs["callingNameDisplay"] = args?.callingNameDisplay;
             resourceInputs["messaging"] = args?.messaging;
             resourceInputs["portOutPasscode"] = args?.portOutPasscode ? pulumi.secret(args.portOutPasscode) : undefined;
-            resourceInputs["releaseOnDelete"] = (args?.releaseOnDelete) ?? false;
+            resourceInputs["releaseOnDelete"] = args?.releaseOnDelete;
             resourceInputs["telephoneNumbers"] = args?.telephoneNumbers;
-            resourceInputs["timeoutSeconds"] = (args?.timeoutSeconds) ?? 900;
+            resourceInputs["timeoutSeconds"] = args?.timeoutSeconds;
             resourceInputs["voiceConfigurationPackageId"] = args?.voiceConfigurationPackageId;
             resourceInputs["accountId"] = undefined /*out*/;
             resourceInputs["e164Numbers"] = undefined /*out*/;
@@ -153,7 +153,7 @@ export interface ExistingNumbersArgs {
      */
     portOutPasscode?: pulumi.Input<string | undefined>;
     /**
-     * Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+     * Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
      */
     releaseOnDelete?: pulumi.Input<boolean | undefined>;
     /**
@@ -161,7 +161,7 @@ export interface ExistingNumbersArgs {
      */
     telephoneNumbers: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+     * How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**

@@ -21,7 +21,7 @@ export function getAvailableNumbers(args?: GetAvailableNumbersArgs, opts?: pulum
         "localVanity": args.localVanity,
         "npaNxx": args.npaNxx,
         "npaNxxx": args.npaNxxx,
-        "quantity": (args.quantity) ?? 10,
+        "quantity": args.quantity,
         "rateCenter": args.rateCenter,
         "state": args.state,
         "tollFreeVanity": args.tollFreeVanity,
@@ -64,7 +64,7 @@ export interface GetAvailableNumbersArgs {
      */
     npaNxxx?: string;
     /**
-     * How many numbers to return at most (1 to 5000).
+     * How many numbers to return at most (1 to 5000). Default: `10`.
      */
     quantity?: number;
     /**
@@ -110,7 +110,7 @@ export function getAvailableNumbersOutput(args?: GetAvailableNumbersOutputArgs, 
         "localVanity": args.localVanity,
         "npaNxx": args.npaNxx,
         "npaNxxx": args.npaNxxx,
-        "quantity": (args.quantity) ?? 10,
+        "quantity": args.quantity,
         "rateCenter": args.rateCenter,
         "state": args.state,
         "tollFreeVanity": args.tollFreeVanity,
@@ -153,7 +153,7 @@ export interface GetAvailableNumbersOutputArgs {
      */
     npaNxxx?: pulumi.Input<string | undefined>;
     /**
-     * How many numbers to return at most (1 to 5000).
+     * How many numbers to return at most (1 to 5000). Default: `10`.
      */
     quantity?: pulumi.Input<number | undefined>;
     /**

@@ -59,7 +59,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public readonly areaCode: pulumi.Output<string | undefined>;
     /**
-     * Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+     * Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
      */
     declare public readonly backOrderRequested: pulumi.Output<boolean>;
     /**
@@ -147,7 +147,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orderType: pulumi.Output<string>;
     /**
-     * Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+     * Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
      */
     declare public readonly partialAllowed: pulumi.Output<boolean>;
     /**
@@ -163,7 +163,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public readonly portOutPasscode: pulumi.Output<string | undefined>;
     /**
-     * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+     * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
      */
     declare public readonly quantity: pulumi.Output<number | undefined>;
     /**
@@ -187,7 +187,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
      */
     declare public readonly telephoneNumbers: pulumi.Output<string[]>;
     /**
-     * How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+     * How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
      */
     declare public readonly timeoutSeconds: pulumi.Output<number>;
     /**
@@ -231,7 +231,7 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             }
             resourceInputs["adoptOrderId"] = args?.adoptOrderId;
             resourceInputs["areaCode"] = args?.areaCode;
-            resourceInputs["backOrderRequested"] = (args?.backOrderRequested) ?? false;
+            resourceInputs["backOrderRequested"] = args?.backOrderRequested;
             resourceInputs["callingNameDisplay"] = args?.callingNameDisplay;
             resourceInputs["city"] = args?.city;
             resourceInputs["customerOrderId"] = args?.customerOrderId;
@@ -245,16 +245,16 @@ export class PhoneNumberOrder extends pulumi.CustomResource {
             resourceInputs["name"] = args?.name;
             resourceInputs["npaNxx"] = args?.npaNxx;
             resourceInputs["npaNxxx"] = args?.npaNxxx;
-            resourceInputs["partialAllowed"] = (args?.partialAllowed) ?? false;
+            resourceInputs["partialAllowed"] = args?.partialAllowed;
             resourceInputs["peerId"] = args?.peerId;
             resourceInputs["portOutPasscode"] = args?.portOutPasscode ? pulumi.secret(args.portOutPasscode) : undefined;
-            resourceInputs["quantity"] = (args?.quantity) ?? 1;
+            resourceInputs["quantity"] = args?.quantity;
             resourceInputs["rateCenter"] = args?.rateCenter;
             resourceInputs["reservationIds"] = args?.reservationIds;
             resourceInputs["siteId"] = args?.siteId;
             resourceInputs["state"] = args?.state;
             resourceInputs["telephoneNumbers"] = args?.telephoneNumbers;
-            resourceInputs["timeoutSeconds"] = (args?.timeoutSeconds) ?? 900;
+            resourceInputs["timeoutSeconds"] = args?.timeoutSeconds;
             resourceInputs["tnAttributes"] = args?.tnAttributes;
             resourceInputs["tollFreeVanity"] = args?.tollFreeVanity;
             resourceInputs["tollFreeWildCardPattern"] = args?.tollFreeWildCardPattern;
@@ -335,7 +335,7 @@ export interface PhoneNumberOrderArgs {
      */
     areaCode?: pulumi.Input<string | undefined>;
     /**
-     * Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+     * Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
      */
     backOrderRequested?: pulumi.Input<boolean | undefined>;
     /**
@@ -391,7 +391,7 @@ export interface PhoneNumberOrderArgs {
      */
     npaNxxx?: pulumi.Input<string | undefined>;
     /**
-     * Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+     * Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
      */
     partialAllowed?: pulumi.Input<boolean | undefined>;
     /**
@@ -403,7 +403,7 @@ export interface PhoneNumberOrderArgs {
      */
     portOutPasscode?: pulumi.Input<string | undefined>;
     /**
-     * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+     * How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
      */
     quantity?: pulumi.Input<number | undefined>;
     /**
@@ -427,7 +427,7 @@ export interface PhoneNumberOrderArgs {
      */
     telephoneNumbers?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+     * How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**

@@ -45,7 +45,7 @@ export class VoiceImport extends pulumi.CustomResource {
     }
 
     /**
-     * Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+     * Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
      */
     declare public readonly adoptExisting: pulumi.Output<boolean>;
     /**
@@ -103,7 +103,7 @@ export class VoiceImport extends pulumi.CustomResource {
             if (args?.number === undefined && !opts.urn) {
                 throw new Error("Missing required property 'number'");
             }
-            resourceInputs["adoptExisting"] = (args?.adoptExisting) ?? false;
+            resourceInputs["adoptExisting"] = args?.adoptExisting;
             resourceInputs["applicationId"] = args?.applicationId;
             resourceInputs["fallbackNumber"] = args?.fallbackNumber;
             resourceInputs["name"] = args?.name;
@@ -137,7 +137,7 @@ export class VoiceImport extends pulumi.CustomResource {
  */
 export interface VoiceImportArgs {
     /**
-     * Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+     * Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
      */
     adoptExisting?: pulumi.Input<boolean | undefined>;
     /**

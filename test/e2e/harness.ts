@@ -7,5 +7,7 @@ export {
   ensureEngine,
   ensureNativeEngine,
   type LocalStack as TestStack,
+  prepareSdkProgram,
+  SDK_PACKAGE,
   type StackState,
 } from "../../scripts/tooling";

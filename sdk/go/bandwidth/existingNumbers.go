@@ -30,11 +30,11 @@ type ExistingNumbers struct {
 	OrderIds pulumi.StringArrayOutput `pulumi:"orderIds"`
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode pulumi.StringPtrOutput `pulumi:"portOutPasscode"`
-	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
 	ReleaseOnDelete pulumi.BoolOutput `pulumi:"releaseOnDelete"`
 	// The numbers to manage (10-digit or +1 E.164), each already in service on this account; one that is not fails the create or update before anything changes. Adding or removing a number is in place: nothing is ordered, and a removed number stays in service unless `releaseOnDelete`. As an output: the numbers held, 10-digit, in the program's order.
 	TelephoneNumbers pulumi.StringArrayOutput `pulumi:"telephoneNumbers"`
-	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds pulumi.IntOutput `pulumi:"timeoutSeconds"`
 	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
 	VoiceConfigurationPackageId pulumi.StringPtrOutput `pulumi:"voiceConfigurationPackageId"`
@@ -49,12 +49,6 @@ func NewExistingNumbers(ctx *pulumi.Context,
 
 	if args.TelephoneNumbers == nil {
 		return nil, errors.New("invalid value for required argument 'TelephoneNumbers'")
-	}
-	if args.ReleaseOnDelete == nil {
-		args.ReleaseOnDelete = pulumi.BoolPtr(false)
-	}
-	if args.TimeoutSeconds == nil {
-		args.TimeoutSeconds = pulumi.IntPtr(900)
 	}
 	if args.PortOutPasscode != nil {
 		args.PortOutPasscode = pulumi.ToSecret(args.PortOutPasscode).(pulumi.StringPtrInput)
@@ -108,11 +102,11 @@ type existingNumbersArgs struct {
 	Messaging *NumberMessaging `pulumi:"messaging"`
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode *string `pulumi:"portOutPasscode"`
-	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
 	ReleaseOnDelete *bool `pulumi:"releaseOnDelete"`
 	// The numbers to manage (10-digit or +1 E.164), each already in service on this account; one that is not fails the create or update before anything changes. Adding or removing a number is in place: nothing is ordered, and a removed number stays in service unless `releaseOnDelete`. As an output: the numbers held, 10-digit, in the program's order.
 	TelephoneNumbers []string `pulumi:"telephoneNumbers"`
-	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
 	VoiceConfigurationPackageId *string `pulumi:"voiceConfigurationPackageId"`
@@ -126,11 +120,11 @@ type ExistingNumbersArgs struct {
 	Messaging NumberMessagingPtrInput
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode pulumi.StringPtrInput
-	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+	// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
 	ReleaseOnDelete pulumi.BoolPtrInput
 	// The numbers to manage (10-digit or +1 E.164), each already in service on this account; one that is not fails the create or update before anything changes. Adding or removing a number is in place: nothing is ordered, and a removed number stays in service unless `releaseOnDelete`. As an output: the numbers held, 10-digit, in the program's order.
 	TelephoneNumbers pulumi.StringArrayInput
-	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds pulumi.IntPtrInput
 	// Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
 	VoiceConfigurationPackageId pulumi.StringPtrInput
@@ -208,7 +202,7 @@ func (o ExistingNumbersOutput) PortOutPasscode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ExistingNumbers) pulumi.StringPtrOutput { return v.PortOutPasscode }).(pulumi.StringPtrOutput)
 }
 
-// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+// Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
 func (o ExistingNumbersOutput) ReleaseOnDelete() pulumi.BoolOutput {
 	return o.ApplyT(func(v *ExistingNumbers) pulumi.BoolOutput { return v.ReleaseOnDelete }).(pulumi.BoolOutput)
 }
@@ -218,7 +212,7 @@ func (o ExistingNumbersOutput) TelephoneNumbers() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ExistingNumbers) pulumi.StringArrayOutput { return v.TelephoneNumbers }).(pulumi.StringArrayOutput)
 }
 
-// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+// How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 func (o ExistingNumbersOutput) TimeoutSeconds() pulumi.IntOutput {
 	return o.ApplyT(func(v *ExistingNumbers) pulumi.IntOutput { return v.TimeoutSeconds }).(pulumi.IntOutput)
 }

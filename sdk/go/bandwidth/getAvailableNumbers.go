@@ -15,7 +15,7 @@ import (
 func GetAvailableNumbers(ctx *pulumi.Context, args *GetAvailableNumbersArgs, opts ...pulumi.InvokeOption) (*GetAvailableNumbersResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetAvailableNumbersResult
-	err := ctx.Invoke("bandwidth:index:getAvailableNumbers", args.Defaults(), &rv, opts...)
+	err := ctx.Invoke("bandwidth:index:getAvailableNumbers", args, &rv, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ type GetAvailableNumbersArgs struct {
 	NpaNxx *string `pulumi:"npaNxx"`
 	// Numbers in this NPA-NXX-X (7 digits).
 	NpaNxxx *string `pulumi:"npaNxxx"`
-	// How many numbers to return at most (1 to 5000).
+	// How many numbers to return at most (1 to 5000). Default: `10`.
 	Quantity *int `pulumi:"quantity"`
 	// Numbers in this rate center (needs `state`).
 	RateCenter *string `pulumi:"rateCenter"`
@@ -53,32 +53,14 @@ type GetAvailableNumbersArgs struct {
 	Zip *string `pulumi:"zip"`
 }
 
-// Defaults sets the appropriate defaults for GetAvailableNumbersArgs
-func (val *GetAvailableNumbersArgs) Defaults() *GetAvailableNumbersArgs {
-	if val == nil {
-		return nil
-	}
-	tmp := *val
-	if tmp.Quantity == nil {
-		quantity_ := 10
-		tmp.Quantity = &quantity_
-	}
-	return &tmp
-}
-
 type GetAvailableNumbersResult struct {
 	// The numbers found, as Bandwidth lists them.
 	Numbers []AvailableNumber `pulumi:"numbers"`
 }
 
 func GetAvailableNumbersOutput(ctx *pulumi.Context, args GetAvailableNumbersOutputArgs, opts ...pulumi.InvokeOption) GetAvailableNumbersResultOutput {
-	outputArgs := pulumi.ToOutputWithContext(ctx.Context(), args).
-		ApplyT(func(v interface{}) *GetAvailableNumbersArgs {
-			args := v.(GetAvailableNumbersArgs)
-			return args.Defaults()
-		})
 	options := pulumi.InvokeOutputOptions{InvokeOptions: internal.PkgInvokeDefaultOpts(opts)}
-	return ctx.InvokeOutput("bandwidth:index:getAvailableNumbers", outputArgs, GetAvailableNumbersResultOutput{}, options).(GetAvailableNumbersResultOutput)
+	return ctx.InvokeOutput("bandwidth:index:getAvailableNumbers", args, GetAvailableNumbersResultOutput{}, options).(GetAvailableNumbersResultOutput)
 }
 
 type GetAvailableNumbersOutputArgs struct {
@@ -98,7 +80,7 @@ type GetAvailableNumbersOutputArgs struct {
 	NpaNxx pulumi.StringPtrInput `pulumi:"npaNxx"`
 	// Numbers in this NPA-NXX-X (7 digits).
 	NpaNxxx pulumi.StringPtrInput `pulumi:"npaNxxx"`
-	// How many numbers to return at most (1 to 5000).
+	// How many numbers to return at most (1 to 5000). Default: `10`.
 	Quantity pulumi.IntPtrInput `pulumi:"quantity"`
 	// Numbers in this rate center (needs `state`).
 	RateCenter pulumi.StringPtrInput `pulumi:"rateCenter"`

@@ -22,7 +22,7 @@ type PhoneNumberOrder struct {
 	AdoptOrderId pulumi.StringPtrOutput `pulumi:"adoptOrderId"`
 	// Choose numbers in this area code (NPA).
 	AreaCode pulumi.StringPtrOutput `pulumi:"areaCode"`
-	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
 	BackOrderRequested pulumi.BoolOutput `pulumi:"backOrderRequested"`
 	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
 	CallingNameDisplay pulumi.BoolPtrOutput `pulumi:"callingNameDisplay"`
@@ -66,7 +66,7 @@ type PhoneNumberOrder struct {
 	OrderStatus pulumi.StringOutput `pulumi:"orderStatus"`
 	// Bandwidth's order-type element of this resource's orders, e.g. AreaCodeSearchAndOrderType.
 	OrderType pulumi.StringOutput `pulumi:"orderType"`
-	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
 	PartialAllowed pulumi.BoolOutput `pulumi:"partialAllowed"`
 	// The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
 	PeerId pulumi.StringPtrOutput `pulumi:"peerId"`
@@ -74,7 +74,7 @@ type PhoneNumberOrder struct {
 	PendingOrderIds pulumi.StringArrayOutput `pulumi:"pendingOrderIds"`
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode pulumi.StringPtrOutput `pulumi:"portOutPasscode"`
-	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
 	Quantity pulumi.IntPtrOutput `pulumi:"quantity"`
 	// Choose numbers in this rate center (needs `state`).
 	RateCenter pulumi.StringPtrOutput `pulumi:"rateCenter"`
@@ -86,7 +86,7 @@ type PhoneNumberOrder struct {
 	State pulumi.StringPtrOutput `pulumi:"state"`
 	// Specific numbers to order (10-digit or +1 E.164): one way to choose numbers. Adding or removing numbers orders or disconnects just those. As an output: the numbers held, 10-digit, each at its own index.
 	TelephoneNumbers pulumi.StringArrayOutput `pulumi:"telephoneNumbers"`
-	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds pulumi.IntOutput `pulumi:"timeoutSeconds"`
 	// Attributes for the new numbers; Bandwidth knows `Protected`.
 	TnAttributes pulumi.StringArrayOutput `pulumi:"tnAttributes"`
@@ -111,18 +111,6 @@ func NewPhoneNumberOrder(ctx *pulumi.Context,
 
 	if args.SiteId == nil {
 		return nil, errors.New("invalid value for required argument 'SiteId'")
-	}
-	if args.BackOrderRequested == nil {
-		args.BackOrderRequested = pulumi.BoolPtr(false)
-	}
-	if args.PartialAllowed == nil {
-		args.PartialAllowed = pulumi.BoolPtr(false)
-	}
-	if args.Quantity == nil {
-		args.Quantity = pulumi.IntPtr(1)
-	}
-	if args.TimeoutSeconds == nil {
-		args.TimeoutSeconds = pulumi.IntPtr(900)
 	}
 	if args.PortOutPasscode != nil {
 		args.PortOutPasscode = pulumi.ToSecret(args.PortOutPasscode).(pulumi.StringPtrInput)
@@ -174,7 +162,7 @@ type phoneNumberOrderArgs struct {
 	AdoptOrderId *string `pulumi:"adoptOrderId"`
 	// Choose numbers in this area code (NPA).
 	AreaCode *string `pulumi:"areaCode"`
-	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
 	BackOrderRequested *bool `pulumi:"backOrderRequested"`
 	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
 	CallingNameDisplay *bool `pulumi:"callingNameDisplay"`
@@ -202,13 +190,13 @@ type phoneNumberOrderArgs struct {
 	NpaNxx *string `pulumi:"npaNxx"`
 	// Choose numbers in this NPA-NXX-X (7 digits).
 	NpaNxxx *string `pulumi:"npaNxxx"`
-	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
 	PartialAllowed *bool `pulumi:"partialAllowed"`
 	// The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
 	PeerId *string `pulumi:"peerId"`
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode *string `pulumi:"portOutPasscode"`
-	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
 	Quantity *int `pulumi:"quantity"`
 	// Choose numbers in this rate center (needs `state`).
 	RateCenter *string `pulumi:"rateCenter"`
@@ -220,7 +208,7 @@ type phoneNumberOrderArgs struct {
 	State *string `pulumi:"state"`
 	// Specific numbers to order (10-digit or +1 E.164): one way to choose numbers. Adding or removing numbers orders or disconnects just those. As an output: the numbers held, 10-digit, each at its own index.
 	TelephoneNumbers []string `pulumi:"telephoneNumbers"`
-	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// Attributes for the new numbers; Bandwidth knows `Protected`.
 	TnAttributes []string `pulumi:"tnAttributes"`
@@ -240,7 +228,7 @@ type PhoneNumberOrderArgs struct {
 	AdoptOrderId pulumi.StringPtrInput
 	// Choose numbers in this area code (NPA).
 	AreaCode pulumi.StringPtrInput
-	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+	// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
 	BackOrderRequested pulumi.BoolPtrInput
 	// Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
 	CallingNameDisplay pulumi.BoolPtrInput
@@ -268,13 +256,13 @@ type PhoneNumberOrderArgs struct {
 	NpaNxx pulumi.StringPtrInput
 	// Choose numbers in this NPA-NXX-X (7 digits).
 	NpaNxxx pulumi.StringPtrInput
-	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+	// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
 	PartialAllowed pulumi.BoolPtrInput
 	// The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
 	PeerId pulumi.StringPtrInput
 	// The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
 	PortOutPasscode pulumi.StringPtrInput
-	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+	// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
 	Quantity pulumi.IntPtrInput
 	// Choose numbers in this rate center (needs `state`).
 	RateCenter pulumi.StringPtrInput
@@ -286,7 +274,7 @@ type PhoneNumberOrderArgs struct {
 	State pulumi.StringPtrInput
 	// Specific numbers to order (10-digit or +1 E.164): one way to choose numbers. Adding or removing numbers orders or disconnects just those. As an output: the numbers held, 10-digit, each at its own index.
 	TelephoneNumbers pulumi.StringArrayInput
-	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+	// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 	TimeoutSeconds pulumi.IntPtrInput
 	// Attributes for the new numbers; Bandwidth knows `Protected`.
 	TnAttributes pulumi.StringArrayInput
@@ -352,7 +340,7 @@ func (o PhoneNumberOrderOutput) AreaCode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.AreaCode }).(pulumi.StringPtrOutput)
 }
 
-// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+// Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
 func (o PhoneNumberOrderOutput) BackOrderRequested() pulumi.BoolOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.BoolOutput { return v.BackOrderRequested }).(pulumi.BoolOutput)
 }
@@ -462,7 +450,7 @@ func (o PhoneNumberOrderOutput) OrderType() pulumi.StringOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringOutput { return v.OrderType }).(pulumi.StringOutput)
 }
 
-// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+// Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
 func (o PhoneNumberOrderOutput) PartialAllowed() pulumi.BoolOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.BoolOutput { return v.PartialAllowed }).(pulumi.BoolOutput)
 }
@@ -482,7 +470,7 @@ func (o PhoneNumberOrderOutput) PortOutPasscode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringPtrOutput { return v.PortOutPasscode }).(pulumi.StringPtrOutput)
 }
 
-// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+// How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
 func (o PhoneNumberOrderOutput) Quantity() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.IntPtrOutput { return v.Quantity }).(pulumi.IntPtrOutput)
 }
@@ -512,7 +500,7 @@ func (o PhoneNumberOrderOutput) TelephoneNumbers() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.StringArrayOutput { return v.TelephoneNumbers }).(pulumi.StringArrayOutput)
 }
 
-// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+// How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
 func (o PhoneNumberOrderOutput) TimeoutSeconds() pulumi.IntOutput {
 	return o.ApplyT(func(v *PhoneNumberOrder) pulumi.IntOutput { return v.TimeoutSeconds }).(pulumi.IntOutput)
 }

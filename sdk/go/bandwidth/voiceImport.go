@@ -16,7 +16,7 @@ import (
 type VoiceImport struct {
 	pulumi.CustomResourceState
 
-	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
 	AdoptExisting pulumi.BoolOutput `pulumi:"adoptExisting"`
 	// The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches the number.
 	ApplicationId pulumi.StringPtrOutput `pulumi:"applicationId"`
@@ -49,9 +49,6 @@ func NewVoiceImport(ctx *pulumi.Context,
 
 	if args.Number == nil {
 		return nil, errors.New("invalid value for required argument 'Number'")
-	}
-	if args.AdoptExisting == nil {
-		args.AdoptExisting = pulumi.BoolPtr(false)
 	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource VoiceImport
@@ -92,7 +89,7 @@ func VoiceImportExists(ctx *pulumi.Context,
 }
 
 type voiceImportArgs struct {
-	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
 	AdoptExisting *bool `pulumi:"adoptExisting"`
 	// The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches the number.
 	ApplicationId *string `pulumi:"applicationId"`
@@ -106,7 +103,7 @@ type voiceImportArgs struct {
 
 // The set of arguments for constructing a VoiceImport resource.
 type VoiceImportArgs struct {
-	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+	// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
 	AdoptExisting pulumi.BoolPtrInput
 	// The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches the number.
 	ApplicationId pulumi.StringPtrInput
@@ -155,7 +152,7 @@ func (o VoiceImportOutput) ToVoiceImportOutputWithContext(ctx context.Context) V
 	return o
 }
 
-// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+// Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
 func (o VoiceImportOutput) AdoptExisting() pulumi.BoolOutput {
 	return o.ApplyT(func(v *VoiceImport) pulumi.BoolOutput { return v.AdoptExisting }).(pulumi.BoolOutput)
 }

@@ -35,8 +35,8 @@ class ExistingNumbersArgs:
         :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input['NumberMessagingArgs'] messaging: SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
         :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
-        :param pulumi.Input[_builtins.bool] release_on_delete: Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        :param pulumi.Input[_builtins.bool] release_on_delete: Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         :param pulumi.Input[_builtins.str] voice_configuration_package_id: Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
         """
         pulumi.set(__self__, "telephone_numbers", telephone_numbers)
@@ -46,12 +46,8 @@ class ExistingNumbersArgs:
             pulumi.set(__self__, "messaging", messaging)
         if port_out_passcode is not None:
             pulumi.set(__self__, "port_out_passcode", port_out_passcode)
-        if release_on_delete is None:
-            release_on_delete = False
         if release_on_delete is not None:
             pulumi.set(__self__, "release_on_delete", release_on_delete)
-        if timeout_seconds is None:
-            timeout_seconds = 900
         if timeout_seconds is not None:
             pulumi.set(__self__, "timeout_seconds", timeout_seconds)
         if voice_configuration_package_id is not None:
@@ -109,7 +105,7 @@ class ExistingNumbersArgs:
     @pulumi.getter(name="releaseOnDelete")
     def release_on_delete(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+        Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
         """
         return pulumi.get(self, "release_on_delete")
 
@@ -121,7 +117,7 @@ class ExistingNumbersArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -164,9 +160,9 @@ class ExistingNumbers(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input[Union['NumberMessagingArgs', 'NumberMessagingArgsDict', 'outputs.NumberMessaging']] messaging: SMS and the 10DLC campaign on every number, set by one TN option order. In place; an option removed from the program is left on the numbers as it is.
         :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
-        :param pulumi.Input[_builtins.bool] release_on_delete: Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+        :param pulumi.Input[_builtins.bool] release_on_delete: Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] telephone_numbers: The numbers to manage (10-digit or +1 E.164), each already in service on this account; one that is not fails the create or update before anything changes. Adding or removing a number is in place: nothing is ordered, and a removed number stays in service unless `releaseOnDelete`. As an output: the numbers held, 10-digit, in the program's order.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         :param pulumi.Input[_builtins.str] voice_configuration_package_id: Assign every number to this voice configuration package (calls go to its Voice-V2 application): one bulk assignment. Changing it moves the numbers to the new package; removing it takes them out of the package. In place: no number is ordered or released.
         """
         ...
@@ -212,14 +208,10 @@ class ExistingNumbers(pulumi.CustomResource):
             __props__.__dict__["calling_name_display"] = calling_name_display
             __props__.__dict__["messaging"] = messaging
             __props__.__dict__["port_out_passcode"] = None if port_out_passcode is None else pulumi.Output.secret(port_out_passcode)
-            if release_on_delete is None:
-                release_on_delete = False
             __props__.__dict__["release_on_delete"] = release_on_delete
             if telephone_numbers is None and not opts.urn:
                 raise TypeError("Missing required property 'telephone_numbers'")
             __props__.__dict__["telephone_numbers"] = telephone_numbers
-            if timeout_seconds is None:
-                timeout_seconds = 900
             __props__.__dict__["timeout_seconds"] = timeout_seconds
             __props__.__dict__["voice_configuration_package_id"] = voice_configuration_package_id
             __props__.__dict__["account_id"] = None
@@ -329,7 +321,7 @@ class ExistingNumbers(pulumi.CustomResource):
     @pulumi.getter(name="releaseOnDelete")
     def release_on_delete(self) -> pulumi.Output[_builtins.bool]:
         """
-        Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them.
+        Disconnect the numbers when they leave the stack (destroy, or removed from `telephoneNumbers`). False: they stay in service on the account, as they were before the stack took them. Default: `false`.
         """
         return pulumi.get(self, "release_on_delete")
 
@@ -345,7 +337,7 @@ class ExistingNumbers(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[_builtins.int]:
         """
-        How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources).
+        How long one `pulumi up` or `destroy` waits for a disconnect before leaving it to the next run (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 

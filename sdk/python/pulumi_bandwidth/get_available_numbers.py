@@ -73,15 +73,13 @@ def get_available_numbers(area_code: Optional[_builtins.str] = None,
     :param _builtins.str local_vanity: Local numbers containing this vanity (4 to 7 letters or digits).
     :param _builtins.str npa_nxx: Numbers in this NPA-NXX (6 digits).
     :param _builtins.str npa_nxxx: Numbers in this NPA-NXX-X (7 digits).
-    :param _builtins.int quantity: How many numbers to return at most (1 to 5000).
+    :param _builtins.int quantity: How many numbers to return at most (1 to 5000). Default: `10`.
     :param _builtins.str rate_center: Numbers in this rate center (needs `state`).
     :param _builtins.str state: Two-letter state: alone, numbers anywhere in the state; with `rateCenter` or `city`, it qualifies them.
     :param _builtins.str toll_free_vanity: Toll-free numbers spelling this vanity (4 to 7 letters or digits).
     :param _builtins.str toll_free_wild_card_pattern: Toll-free numbers matching this pattern, such as `8**`.
     :param _builtins.str zip: Numbers in this ZIP code (NNNNN or NNNNN-NNNN).
     """
-    if quantity is None:
-        quantity = 10
     __args__ = dict()
     __args__['areaCode'] = area_code
     __args__['city'] = city
@@ -128,15 +126,13 @@ def get_available_numbers_output(area_code: pulumi.Input[Optional[Optional[_buil
     :param _builtins.str local_vanity: Local numbers containing this vanity (4 to 7 letters or digits).
     :param _builtins.str npa_nxx: Numbers in this NPA-NXX (6 digits).
     :param _builtins.str npa_nxxx: Numbers in this NPA-NXX-X (7 digits).
-    :param _builtins.int quantity: How many numbers to return at most (1 to 5000).
+    :param _builtins.int quantity: How many numbers to return at most (1 to 5000). Default: `10`.
     :param _builtins.str rate_center: Numbers in this rate center (needs `state`).
     :param _builtins.str state: Two-letter state: alone, numbers anywhere in the state; with `rateCenter` or `city`, it qualifies them.
     :param _builtins.str toll_free_vanity: Toll-free numbers spelling this vanity (4 to 7 letters or digits).
     :param _builtins.str toll_free_wild_card_pattern: Toll-free numbers matching this pattern, such as `8**`.
     :param _builtins.str zip: Numbers in this ZIP code (NNNNN or NNNNN-NNNN).
     """
-    if quantity is None:
-        quantity = 10
     __args__ = dict()
     __args__['areaCode'] = area_code
     __args__['city'] = city

@@ -58,7 +58,7 @@ class PhoneNumberOrderArgs:
         :param pulumi.Input[_builtins.str] site_id: The site (sub-account) the numbers are ordered into. Changing it moves the numbers there in place (one move order), never replaces them.
         :param pulumi.Input[_builtins.str] adopt_order_id: Manage this existing order's numbers instead of placing an order; without `quantity` every number of the adopted order is kept.
         :param pulumi.Input[_builtins.str] area_code: Choose numbers in this area code (NPA).
-        :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.str] city: Choose numbers in this city (needs `state`).
         :param pulumi.Input[_builtins.str] customer_order_id: Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
@@ -72,15 +72,15 @@ class PhoneNumberOrderArgs:
         :param pulumi.Input[_builtins.str] name: The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
         :param pulumi.Input[_builtins.str] npa_nxx: Choose numbers in this NPA-NXX (6 digits).
         :param pulumi.Input[_builtins.str] npa_nxxx: Choose numbers in this NPA-NXX-X (7 digits).
-        :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         :param pulumi.Input[_builtins.str] peer_id: The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
         :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
-        :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         :param pulumi.Input[_builtins.str] rate_center: Choose numbers in this rate center (needs `state`).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] reservation_ids: Reservation ids of reserved `telephoneNumbers`; numbers added later are ordered with the reservation ids added with them.
         :param pulumi.Input[_builtins.str] state: Two-letter state: alone it chooses numbers anywhere in the state; with `rateCenter` or `city` it qualifies them.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] telephone_numbers: Specific numbers to order (10-digit or +1 E.164): one way to choose numbers. Adding or removing numbers orders or disconnects just those. As an output: the numbers held, 10-digit, each at its own index.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tn_attributes: Attributes for the new numbers; Bandwidth knows `Protected`.
         :param pulumi.Input[_builtins.str] toll_free_vanity: Choose a toll-free number spelling this vanity (4 to 7 letters or digits).
         :param pulumi.Input[_builtins.str] toll_free_wild_card_pattern: Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
@@ -92,8 +92,6 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "adopt_order_id", adopt_order_id)
         if area_code is not None:
             pulumi.set(__self__, "area_code", area_code)
-        if back_order_requested is None:
-            back_order_requested = False
         if back_order_requested is not None:
             pulumi.set(__self__, "back_order_requested", back_order_requested)
         if calling_name_display is not None:
@@ -122,16 +120,12 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "npa_nxx", npa_nxx)
         if npa_nxxx is not None:
             pulumi.set(__self__, "npa_nxxx", npa_nxxx)
-        if partial_allowed is None:
-            partial_allowed = False
         if partial_allowed is not None:
             pulumi.set(__self__, "partial_allowed", partial_allowed)
         if peer_id is not None:
             pulumi.set(__self__, "peer_id", peer_id)
         if port_out_passcode is not None:
             pulumi.set(__self__, "port_out_passcode", port_out_passcode)
-        if quantity is None:
-            quantity = 1
         if quantity is not None:
             pulumi.set(__self__, "quantity", quantity)
         if rate_center is not None:
@@ -142,8 +136,6 @@ class PhoneNumberOrderArgs:
             pulumi.set(__self__, "state", state)
         if telephone_numbers is not None:
             pulumi.set(__self__, "telephone_numbers", telephone_numbers)
-        if timeout_seconds is None:
-            timeout_seconds = 900
         if timeout_seconds is not None:
             pulumi.set(__self__, "timeout_seconds", timeout_seconds)
         if tn_attributes is not None:
@@ -197,7 +189,7 @@ class PhoneNumberOrderArgs:
     @pulumi.getter(name="backOrderRequested")
     def back_order_requested(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         """
         return pulumi.get(self, "back_order_requested")
 
@@ -365,7 +357,7 @@ class PhoneNumberOrderArgs:
     @pulumi.getter(name="partialAllowed")
     def partial_allowed(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         """
         return pulumi.get(self, "partial_allowed")
 
@@ -401,7 +393,7 @@ class PhoneNumberOrderArgs:
     @pulumi.getter
     def quantity(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         """
         return pulumi.get(self, "quantity")
 
@@ -461,7 +453,7 @@ class PhoneNumberOrderArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -575,7 +567,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] adopt_order_id: Manage this existing order's numbers instead of placing an order; without `quantity` every number of the adopted order is kept.
         :param pulumi.Input[_builtins.str] area_code: Choose numbers in this area code (NPA).
-        :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        :param pulumi.Input[_builtins.bool] back_order_requested: Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         :param pulumi.Input[_builtins.bool] calling_name_display: Calling name display on every number (TN option `CallingNameDisplay`). In place; removed from the program, it is left as it is.
         :param pulumi.Input[_builtins.str] city: Choose numbers in this city (needs `state`).
         :param pulumi.Input[_builtins.str] customer_order_id: Bandwidth's CustomerOrderId (up to 40 letters, digits, dashes, spaces), sent with every order; it lets a retried create find its own order. An explicit id is never adopted: give a new one with any change that replaces the resource.
@@ -589,16 +581,16 @@ class PhoneNumberOrder(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] name: The order's name in Bandwidth (at most 50 characters). Changing it renames every order in place.
         :param pulumi.Input[_builtins.str] npa_nxx: Choose numbers in this NPA-NXX (6 digits).
         :param pulumi.Input[_builtins.str] npa_nxxx: Choose numbers in this NPA-NXX-X (7 digits).
-        :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        :param pulumi.Input[_builtins.bool] partial_allowed: Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         :param pulumi.Input[_builtins.str] peer_id: The SIP peer (location) under the site; none means the site's default. Changing it moves the numbers there in place (one move order), never replaces them.
         :param pulumi.Input[_builtins.str] port_out_passcode: The passcode another carrier must quote to port the numbers out (TN option `PortOutPasscode`, 4 to 10 letters or digits). Secret in state, outputs, progress lines and errors; Bandwidth never reads it back. In place; removed from the program, it is left as it is.
-        :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        :param pulumi.Input[_builtins.int] quantity: How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         :param pulumi.Input[_builtins.str] rate_center: Choose numbers in this rate center (needs `state`).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] reservation_ids: Reservation ids of reserved `telephoneNumbers`; numbers added later are ordered with the reservation ids added with them.
         :param pulumi.Input[_builtins.str] site_id: The site (sub-account) the numbers are ordered into. Changing it moves the numbers there in place (one move order), never replaces them.
         :param pulumi.Input[_builtins.str] state: Two-letter state: alone it chooses numbers anywhere in the state; with `rateCenter` or `city` it qualifies them.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] telephone_numbers: Specific numbers to order (10-digit or +1 E.164): one way to choose numbers. Adding or removing numbers orders or disconnects just those. As an output: the numbers held, 10-digit, each at its own index.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] tn_attributes: Attributes for the new numbers; Bandwidth knows `Protected`.
         :param pulumi.Input[_builtins.str] toll_free_vanity: Choose a toll-free number spelling this vanity (4 to 7 letters or digits).
         :param pulumi.Input[_builtins.str] toll_free_wild_card_pattern: Choose toll-free numbers matching this pattern, such as `8**` or `87*`.
@@ -671,8 +663,6 @@ class PhoneNumberOrder(pulumi.CustomResource):
 
             __props__.__dict__["adopt_order_id"] = adopt_order_id
             __props__.__dict__["area_code"] = area_code
-            if back_order_requested is None:
-                back_order_requested = False
             __props__.__dict__["back_order_requested"] = back_order_requested
             __props__.__dict__["calling_name_display"] = calling_name_display
             __props__.__dict__["city"] = city
@@ -687,13 +677,9 @@ class PhoneNumberOrder(pulumi.CustomResource):
             __props__.__dict__["name"] = name
             __props__.__dict__["npa_nxx"] = npa_nxx
             __props__.__dict__["npa_nxxx"] = npa_nxxx
-            if partial_allowed is None:
-                partial_allowed = False
             __props__.__dict__["partial_allowed"] = partial_allowed
             __props__.__dict__["peer_id"] = peer_id
             __props__.__dict__["port_out_passcode"] = None if port_out_passcode is None else pulumi.Output.secret(port_out_passcode)
-            if quantity is None:
-                quantity = 1
             __props__.__dict__["quantity"] = quantity
             __props__.__dict__["rate_center"] = rate_center
             __props__.__dict__["reservation_ids"] = reservation_ids
@@ -702,8 +688,6 @@ class PhoneNumberOrder(pulumi.CustomResource):
             __props__.__dict__["site_id"] = site_id
             __props__.__dict__["state"] = state
             __props__.__dict__["telephone_numbers"] = telephone_numbers
-            if timeout_seconds is None:
-                timeout_seconds = 900
             __props__.__dict__["timeout_seconds"] = timeout_seconds
             __props__.__dict__["tn_attributes"] = tn_attributes
             __props__.__dict__["toll_free_vanity"] = toll_free_vanity
@@ -823,7 +807,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
     @pulumi.getter(name="backOrderRequested")
     def back_order_requested(self) -> pulumi.Output[_builtins.bool]:
         """
-        Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity.
+        Let a shortage wait as a backorder (BACKORDERED can last days); Bandwidth refuses it for specific numbers, NPA-NXX(X) and vanity. Default: `false`.
         """
         return pulumi.get(self, "back_order_requested")
 
@@ -999,7 +983,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
     @pulumi.getter(name="partialAllowed")
     def partial_allowed(self) -> pulumi.Output[_builtins.bool]:
         """
-        Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order.
+        Accept fewer numbers than asked for (Bandwidth then answers PARTIAL). False: a shortage fails the order. Default: `false`.
         """
         return pulumi.get(self, "partial_allowed")
 
@@ -1031,7 +1015,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
     @pulumi.getter
     def quantity(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus.
+        How many numbers to hold (1 to 5000; the API's own default of 5000 never applies). Raising it places an extra order for the difference; lowering it disconnects the surplus. Default: `1`.
         """
         return pulumi.get(self, "quantity")
 
@@ -1079,7 +1063,7 @@ class PhoneNumberOrder(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[_builtins.int]:
         """
-        How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources).
+        How long one `pulumi up` or `destroy` waits for an order, move or disconnect before leaving it pending (Pulumi's customTimeouts do not reach dynamic resources). Default: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 

@@ -28,14 +28,12 @@ class VoiceImportArgs:
         The set of arguments for constructing a VoiceImport resource.
 
         :param pulumi.Input[_builtins.str] number: The number to import, E.164 (+1...) or 10-digit, normalised to E.164; it must be in service on the Bandwidth account. Changing it replaces the import (the old import is deleted first).
-        :param pulumi.Input[_builtins.bool] adopt_existing: Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        :param pulumi.Input[_builtins.bool] adopt_existing: Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         :param pulumi.Input[_builtins.str] application_id: The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches the number.
         :param pulumi.Input[_builtins.str] fallback_number: Where calls go when the application cannot be reached (E.164). Updated in place.
         :param pulumi.Input[_builtins.str] name: A label for the number in v1 (v1 fills in one of its own when left out). Updated in place.
         """
         pulumi.set(__self__, "number", number)
-        if adopt_existing is None:
-            adopt_existing = False
         if adopt_existing is not None:
             pulumi.set(__self__, "adopt_existing", adopt_existing)
         if application_id is not None:
@@ -61,7 +59,7 @@ class VoiceImportArgs:
     @pulumi.getter(name="adoptExisting")
     def adopt_existing(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         """
         return pulumi.get(self, "adopt_existing")
 
@@ -123,7 +121,7 @@ class VoiceImport(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.bool] adopt_existing: Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        :param pulumi.Input[_builtins.bool] adopt_existing: Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         :param pulumi.Input[_builtins.str] application_id: The v1 application (`a-...`) that handles the number's calls and messages. Updated in place; removing it detaches the number.
         :param pulumi.Input[_builtins.str] fallback_number: Where calls go when the application cannot be reached (E.164). Updated in place.
         :param pulumi.Input[_builtins.str] name: A label for the number in v1 (v1 fills in one of its own when left out). Updated in place.
@@ -167,8 +165,6 @@ class VoiceImport(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = VoiceImportArgs.__new__(VoiceImportArgs)
 
-            if adopt_existing is None:
-                adopt_existing = False
             __props__.__dict__["adopt_existing"] = adopt_existing
             __props__.__dict__["application_id"] = application_id
             __props__.__dict__["fallback_number"] = fallback_number
@@ -227,7 +223,7 @@ class VoiceImport(pulumi.CustomResource):
     @pulumi.getter(name="adoptExisting")
     def adopt_existing(self) -> pulumi.Output[_builtins.bool]:
         """
-        Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create.
+        Take over the number if it is already imported (v1 answers 409 for a duplicate) instead of failing the create. Default: `false`.
         """
         return pulumi.get(self, "adopt_existing")
 
