@@ -116,6 +116,7 @@ describe("the native provider plugin through the real engine (Pulumi YAML)", fun
     expect(onDisk).to.not.include(CLIENT_SECRET);
     const bytes = JSON.stringify({ inputs: numbers.inputs, outputs: numbers.outputs }).length;
     console.log(`      native PhoneNumberOrder of 2 numbers: ${bytes} bytes of inputs and outputs in state`);
+    expect(bytes).to.be.below(2048); // the issue's bound: at most 2 KB per PhoneNumberOrder
   });
 
   it("a second preview shows no change", async () => {
