@@ -1,11 +1,12 @@
 import { expect } from "chai";
-import { providers } from "../../../provider";
+import { providers, SettingsIncompleteError } from "../../../provider";
 import { NumbersClient } from "../../../provider/numbers";
-import { emulatorClientCredentials, emulatorSuite, engineCreate, engineUpdate } from "../resources/support";
+import { emulatorClientCredentials, emulatorSuite, engineCreate, engineUpdate, rejection } from "../resources/support";
 import { inStackProcess } from "./stacks";
 
 const existing = providers.existingNumbers;
 const vcp = providers.voiceConfigurationPackage;
+const PASSCODE = "Qx7Secret4";
 
 /**
  * ExistingNumbers next to other stacks: a number is this resource's only while Bandwidth says it belongs to the order
@@ -19,6 +20,7 @@ describe("ExistingNumbers never releases what another stack manages", function (
   const inService = () => ctx.emu.model.numbersInService(account()).sort();
   const disconnects = () => ctx.emu.model.listDisconnects(account());
   const ordersPlaced = () => ctx.emu.model.listOrders(account()).length;
+  const posts = (path: RegExp) => ctx.emu.requestLog().filter((r) => r.method === "POST" && path.test(r.path));
   const client = () =>
     new NumbersClient({
       dashboardUrl: ctx.emu.dashboardUrl,
@@ -148,5 +150,30 @@ describe("ExistingNumbers never releases what another stack manages", function (
     expect(inService()).to.deep.equal([]);
     expect(disconnects()).to.have.length(2);
     await vcp.delete!(pkg, { voiceConfigurationPackageId: pkg, name: "inbound" });
+  });
+
+  it("a TN option order answered 504 after the backend took it is sent once, the error says it may have been placed, and the passcode appears nowhere in clear", async () => {
+    const tns = await orderedByHand(2);
+    const args = kept("a", tns, { callingNameDisplay: true, portOutPasscode: PASSCODE });
+    ctx.emu.setFaults([{ method: "POST", path: "/tnoptions$", kind: "status-after", status: 504, times: 1 }]);
+    const err = await rejection(engineCreate(existing, args));
+    expect(err).to.be.instanceOf(SettingsIncompleteError);
+    expect(posts(/\/tnoptions$/)).to.have.length(1, "the transport does not send the option order again");
+    expect(err.message).to.contain("TN option order may have been placed").and.not.contain("refused");
+    ctx.emu.setFaults([]);
+    const kept1 = (err as unknown as SettingsIncompleteError).properties as Record<string, unknown>;
+    expect(kept1.telephoneNumbers).to.deep.equal(tns);
+    const again = await engineUpdate(existing, tns.join(","), kept1, args);
+    expect(again.diff.changes).to.equal(true);
+    // Setting an option twice buys nothing and changes nothing: the next up sends the settings again.
+    expect(posts(/\/tnoptions$/)).to.have.length(2);
+    for (const tn of tns) expect(ctx.emu.model.tnOptions.settingsOf(tn)?.callingNameDisplay).to.equal("on");
+    expect(ordersPlaced()).to.equal(1);
+    expect(disconnects()).to.have.length(0);
+    // The partial state the engine records (`properties`) holds the passcode as a secret output, like any state.
+    const { properties: _state, ...rest } = err;
+    const seen = [err.message, String(err.stack), JSON.stringify(rest), ctx.progress.join("\n")];
+    seen.push(JSON.stringify(ctx.emu.requestLog()));
+    for (const text of seen) expect(text).not.to.contain(PASSCODE);
   });
 });
