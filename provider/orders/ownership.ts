@@ -8,6 +8,7 @@ import { sharedWaits } from "../clients";
 import { BandwidthError } from "../http";
 import type { NumbersClient, TelephoneNumberInfo } from "../numbers";
 import { mapLimit } from "../resources/lifecycle";
+import { isDerivedCustomerOrderId } from "./check";
 
 /** A number the resource held that is no longer its own, and where Bandwidth says it went. */
 export interface LostNumber {
@@ -104,6 +105,33 @@ export async function proveOwnership(
     else lost.push({ telephoneNumber: tn, where: w });
   }
   return { owned, lost };
+}
+
+/**
+ * The numbers among `tns` whose order, as Bandwidth names it now, carries a PhoneNumberOrder's derived CustomerOrderId:
+ * another resource's own, which only that resource releases. One read per number and one per distinct order; an order
+ * Bandwidth does not list as a number order (a port-in, a move) is no PhoneNumberOrder's.
+ */
+export async function underPhoneNumberOrders(
+  client: NumbersClient,
+  tns: readonly string[],
+): Promise<Array<{ telephoneNumber: string; orderId: string }>> {
+  const infos = await readNumbers(client, tns);
+  const orderIds = [...new Set(infos.flatMap((i) => (i?.orderId === undefined ? [] : [i.orderId])))];
+  const derived = await mapLimit(orderIds, READ_CONCURRENCY, async (orderId) => {
+    try {
+      const coid = (await client.getOrder(orderId)).customerOrderId;
+      return coid !== undefined && isDerivedCustomerOrderId(coid);
+    } catch (e) {
+      if (e instanceof BandwidthError && e.code === "NOT_FOUND") return false;
+      throw e;
+    }
+  });
+  const stacks = new Set(orderIds.filter((_, i) => derived[i]));
+  return tns.flatMap((tn, i) => {
+    const orderId = infos[i]?.orderId;
+    return orderId !== undefined && stacks.has(orderId) ? [{ telephoneNumber: tn, orderId }] : [];
+  });
 }
 
 /** One progress line's worth of lost numbers: `8283331000 (in service under order X)`. */

@@ -5,7 +5,7 @@
  * package assignment, and read back from Bandwidth on refresh. Numbers are never ordered or released here.
  */
 import { numbersClient, sharedWaits } from "../clients";
-import { BandwidthError } from "../http";
+import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, TnOptionGroup } from "../numbers";
 import type { OptionOrderOutcome } from "../numbers/optionOrders";
 import { platformClient } from "../platform";
@@ -231,7 +231,9 @@ export async function applySettings(o: {
       });
     } catch (e) {
       for (const g of work.groups) for (const tn of g.telephoneNumbers) failed.add(tn);
-      out.problems.push(`TN option order refused: ${refusal(e)}`);
+      // A lost answer or a 5xx may hide an order Bandwidth took: sending the same options again changes nothing.
+      const what = mayHaveReachedServer(e) ? "may have been placed (no answer came back)" : "refused";
+      out.problems.push(`TN option order ${what}: ${refusal(e)}`);
       if (e instanceof BandwidthError) out.errors.push(...e.errors);
       return;
     }

@@ -8,7 +8,14 @@ import { numbersClient } from "../clients";
 import { numbersSettings } from "../config";
 import { AccountMismatchError, DisconnectPartialError, NotOnAccountError, SettingsIncompleteError } from "../errors";
 import type { NumbersClient } from "../numbers";
-import { describeLost, type LostNumber, ownerOf, proveOwnership, readNumbers } from "../orders/ownership";
+import {
+  describeLost,
+  type LostNumber,
+  ownerOf,
+  proveOwnership,
+  readNumbers,
+  underPhoneNumberOrders,
+} from "../orders/ownership";
 import { settingsOfHeld } from "../orders/holding";
 import {
   applySettings,
@@ -308,8 +315,16 @@ async function letGo(
     progress(`${who}: left ${tns.length} number(s) in service on the account: ${tns.join(", ")}`);
     return { gone: new Set(tns), problems: [] };
   }
-  const { owned, lost } = await stillHeld(client, who, h, tns);
+  const { owned: held, lost } = await stillHeld(client, who, h, tns);
   const gone = new Set(lost.map((l) => l.telephoneNumber));
+  // A number a PhoneNumberOrder ordered is that resource's to release (maybe another stack's): it leaves this one in service.
+  const others = await underPhoneNumberOrders(client, held);
+  if (others.length > 0) {
+    const named = others.map((o) => `${o.telephoneNumber} (under PhoneNumberOrder order ${o.orderId})`).join(", ");
+    progress(`${who}: left ${others.length} number(s) in service, another resource's to release: ${named}`);
+    for (const o of others) gone.add(o.telephoneNumber);
+  }
+  const owned = held.filter((tn) => !gone.has(tn));
   if (owned.length === 0) return { gone, problems: [] };
   progress(`${who}: disconnecting ${owned.length} number(s): ${owned.join(", ")}`);
   const released = await releaseNumbers(

@@ -1,21 +1,23 @@
 /**
  * One stack's provider in a process of its own, as each `pulumi up` or `destroy` runs it: reads a step from its
- * argument (JSON: `{ op: "create" | "delete" | "read", args?, id?, outs? }`), takes its credentials from the
- * environment, drives the PhoneNumberOrder provider the engine's way and prints one JSON line with the result or the
- * error's class, code and message.
+ * argument (JSON: `{ op: "create" | "delete" | "read", resource?, args?, id?, outs? }`), takes its credentials from
+ * the environment, drives the PhoneNumberOrder provider (or the `resource` named) the engine's way and prints one JSON
+ * line with the result or the error's class, code and message.
  */
 import { providers } from "../../../provider";
 import { setProgressSink } from "../../../provider/resources/lifecycle";
 
 interface Step {
   op: "create" | "delete" | "read";
+  /** The provider to drive: `phoneNumberOrder` unless given. */
+  resource?: "phoneNumberOrder" | "existingNumbers";
   args?: Record<string, unknown>;
   id?: string;
   outs?: Record<string, unknown>;
 }
 
 async function run(step: Step): Promise<unknown> {
-  const order = providers.phoneNumberOrder;
+  const order = providers[step.resource ?? "phoneNumberOrder"];
   if (step.op === "create") {
     const checked = await order.check!({}, step.args ?? {});
     if (checked.failures && checked.failures.length > 0) throw new Error(`check: ${JSON.stringify(checked.failures)}`);
