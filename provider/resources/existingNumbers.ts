@@ -25,6 +25,7 @@ import {
   readBackSettings,
   settingsNeedWork,
   settingsOf,
+  unassign,
 } from "../orders/settings";
 import { releaseNumbers } from "../orders/teardown";
 import type {
@@ -301,8 +302,8 @@ async function update(
 }
 
 /**
- * Lets numbers leave the resource: left in service, or with `releaseOnDelete` disconnected (only those still under
- * the order they had when taken). Returns the numbers that left and what went wrong for others.
+ * Lets numbers leave the resource: left in service (taken out of the resource's package), or with `releaseOnDelete`
+ * disconnected (only those still under the order they had when taken). Returns the numbers that left and what went wrong for others.
  */
 async function letGo(
   client: NumbersClient,
@@ -312,6 +313,13 @@ async function letGo(
   inputs: ExistingNumbersInputs,
 ): Promise<{ gone: Set<string>; problems: string[] }> {
   if (!inputs.releaseOnDelete) {
+    // In service still, but out of the package this resource put them on, so the package can go with the stack; only
+    // numbers still this resource's, and not another resource's PhoneNumberOrder's, are taken out.
+    if (inputs.voiceConfigurationPackageId) {
+      const { owned } = await stillHeld(client, who, h, tns);
+      const others = new Set((await underPhoneNumberOrders(client, owned)).map((o) => o.telephoneNumber));
+      await unassign(who, inputs.voiceConfigurationPackageId, owned.filter((tn) => !others.has(tn)));
+    }
     progress(`${who}: left ${tns.length} number(s) in service on the account: ${tns.join(", ")}`);
     return { gone: new Set(tns), problems: [] };
   }
@@ -335,6 +343,7 @@ async function letGo(
     who,
   );
   for (const tn of released.gone) gone.add(tn);
+  if (released.gone.size > 0) progress(`${who}: disconnected ${released.gone.size} number(s)`);
   return { gone, problems: released.problems };
 }
 
@@ -354,7 +363,6 @@ async function destroy(_id: string, props: ExistingNumbersOutputs): Promise<void
       problems,
     );
   }
-  if (props.releaseOnDelete) progress(`${who}: disconnected ${h.telephoneNumbers.length} number(s)`);
 }
 
 /**

@@ -284,7 +284,7 @@ describe("number settings on PhoneNumberOrder and ExistingNumbers", function () 
     await vcp.delete!(pkg, { voiceConfigurationPackageId: pkg, name: "inbound" });
   });
 
-  it("ExistingNumbers without releaseOnDelete leaves the numbers in service and in their package on destroy", async () => {
+  it("ExistingNumbers without releaseOnDelete leaves the numbers in service but takes them out of its package on destroy", async () => {
     const tns = await orderedByHand(2);
     const pkg = await voicePackage();
     const created = await engineCreate(existing, {
@@ -295,8 +295,11 @@ describe("number settings on PhoneNumberOrder and ExistingNumbers", function () 
     expect(tns.map(packageOf)).to.deep.equal([pkg, pkg]);
     await existing.delete!(created.id, created.outs);
     expect(inService()).to.deep.equal(tns);
-    expect(tns.map(packageOf)).to.deep.equal([pkg, pkg]);
+    expect(tns.map(packageOf)).to.deep.equal([undefined, undefined]);
     expect(disconnects()).to.equal(0);
+    // So the package goes with the stack: the engine deletes it after the resource that named it.
+    await vcp.delete!(pkg, { voiceConfigurationPackageId: pkg, name: "inbound" });
+    expect(ctx.emu.model.vcp.listPackages(ctx.emu.credentials.accountId)).to.deep.equal([]);
   });
 
   it("the port-out passcode never reaches progress lines, errors or the emulator's request log in clear", async () => {
