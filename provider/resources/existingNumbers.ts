@@ -318,7 +318,11 @@ async function letGo(
     if (inputs.voiceConfigurationPackageId) {
       const { owned } = await stillHeld(client, who, h, tns);
       const others = new Set((await underPhoneNumberOrders(client, owned)).map((o) => o.telephoneNumber));
-      await unassign(who, inputs.voiceConfigurationPackageId, owned.filter((tn) => !others.has(tn)));
+      await unassign(
+        who,
+        inputs.voiceConfigurationPackageId,
+        owned.filter((tn) => !others.has(tn)),
+      );
     }
     progress(`${who}: left ${tns.length} number(s) in service on the account: ${tns.join(", ")}`);
     return { gone: new Set(tns), problems: [] };
