@@ -200,7 +200,12 @@ export class NotOnAccountError extends ResourceError {
   constructor(
     who: string,
     /** Each number refused, 10-digit, with where Bandwidth says it is. */
-    readonly numbers: Array<{ telephoneNumber: string; where: string }>,
+    readonly numbers: Array<{
+      /** The number, 10-digit. */
+      telephoneNumber: string;
+      /** Where Bandwidth says it is (not found, another account, not in service). */
+      where: string;
+    }>,
   ) {
     super(
       "NOT_ON_ACCOUNT",

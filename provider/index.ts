@@ -45,6 +45,7 @@ export {
   SettingsIncompleteError,
 } from "./errors";
 export { ResourceInitError } from "./resources/lifecycle";
+export type { NumberMessaging, NumberMessagingArgs, NumberSetting, NumberSettingArgs } from "./schema/generated/shared";
 export {
   ApiError,
   type ApiErrorDetail,

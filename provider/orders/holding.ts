@@ -12,7 +12,7 @@ import { phoneNumberOrderSchema } from "../schema/phoneNumberOrder";
 import { outputOnlyKeys } from "../schema/types";
 import { toE164 } from "../validation";
 import { DEFAULT_TIMEOUT_SECONDS, EXISTING_ORDER_TYPE } from "./check";
-import type { NumberSetting } from "./settings";
+import type { NumberSetting } from "../schema/generated/shared";
 
 /** What the resource holds, apart from its inputs. */
 export interface Holding {

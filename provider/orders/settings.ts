@@ -9,25 +9,9 @@ import { BandwidthError, mayHaveReachedServer } from "../http";
 import type { ApiErrorDetail, NumbersClient, TnOptionGroup } from "../numbers";
 import type { OptionOrderOutcome } from "../numbers/optionOrders";
 import { platformClient } from "../platform";
+import type { NumberMessaging, NumberSetting } from "../schema/generated/shared";
 import { mapLimit, progress, sameValue } from "../resources/lifecycle";
 import { Checker, isUnknown, toE164 } from "../validation";
-
-/** The messaging input. */
-export interface NumberMessaging {
-  sms?: boolean;
-  campaignId?: string;
-  messageClass?: string;
-}
-
-/** One number's settings as the state records them (read back, or what the resource's own orders set). */
-export interface NumberSetting {
-  voiceConfigurationPackageId?: string;
-  sms?: boolean;
-  campaignId?: string;
-  messageClass?: string;
-  callingNameDisplay?: boolean;
-  portOutPasscodeSet?: boolean;
-}
 
 /** The settings inputs both resources take. */
 export interface SettingsInputs {

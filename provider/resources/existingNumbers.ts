@@ -21,13 +21,13 @@ import {
   applySettings,
   checkSettings,
   managesSettings,
-  type NumberSetting,
   readBackSettings,
   settingsNeedWork,
   settingsOf,
   unassign,
 } from "../orders/settings";
 import { releaseNumbers } from "../orders/teardown";
+import type { NumberSetting } from "../schema/generated/shared";
 import type {
   ExistingNumbersArgs,
   ExistingNumbersInputs,
@@ -375,9 +375,14 @@ async function destroy(_id: string, props: ExistingNumbersOutputs): Promise<void
  * in service on the configured account (else NotOnAccountError); nothing is changed. Returns the resource id (the
  * numbers, 10-digit, sorted, comma-separated), its state, and the inputs a program declaring it would give.
  */
-export async function importExistingNumbers(
-  id: string,
-): Promise<{ id: string; props: ExistingNumbersOutputs; inputs: ExistingNumbersInputs }> {
+export async function importExistingNumbers(id: string): Promise<{
+  /** The resource id: the numbers, 10-digit, sorted, comma-separated. */
+  id: string;
+  /** The state, as a refresh would read it. */
+  props: ExistingNumbersOutputs;
+  /** The inputs a program declaring the resource would give. */
+  inputs: ExistingNumbersInputs;
+}> {
   const { inputs: checked, failures } = checkExistingNumbers({
     telephoneNumbers: id
       .split(",")

@@ -99,12 +99,49 @@ const alwaysChecked = (f: Field) => f.required === true || f.always === true;
 /** Whether the state always holds the field. */
 const alwaysHeld = (f: Field) => alwaysChecked(f) || f.alwaysInOutputs === true;
 
+/** The module holding the object types more than one resource uses, declared once. */
+export const SHARED_TYPES_PATH = "provider/schema/generated/shared.ts";
+
+/** The object types of a resource's fields. */
+const objectsOfResource = (schema: ResourceSchema) => objectTypesOf(Object.values(schema.fields).map((f) => f.type));
+
+/** The names of the object types that more than one resource uses. */
+function sharedObjectNames(): Set<string> {
+  const users = new Map<string, number>();
+  for (const schema of RESOURCE_SCHEMAS) {
+    for (const o of objectsOfResource(schema)) users.set(o.name, (users.get(o.name) ?? 0) + 1);
+  }
+  return new Set([...users].filter(([, n]) => n > 1).map(([name]) => name));
+}
+
+/** The TypeScript module of the object types several resources share (each declared once, imported by each). */
+export function renderSharedTypes(): string {
+  const shared = sharedObjectNames();
+  const objects = new Map<string, ObjectType>();
+  for (const schema of RESOURCE_SCHEMAS) {
+    for (const o of objectsOfResource(schema)) if (shared.has(o.name)) objects.set(o.name, o);
+  }
+  const sources = RESOURCE_SCHEMAS.filter((s) => objectsOfResource(s).some((o) => shared.has(o.name)));
+  const out = [
+    `// Generated from ${sources.map((s) => s.source).join(", ")} by \`npm run generate\`: do not edit.`,
+    'import type * as pulumi from "@pulumi/pulumi";',
+  ];
+  for (const o of objects.values()) {
+    if (o.valueModule !== undefined) out.push(`import type { ${o.valueName} } from "${o.valueModule}";`);
+  }
+  out.push("", ...renderObjectTypes([...objects.values()], true));
+  return out.join("\n");
+}
+
 /** The TypeScript module of a resource: its Args, checked Inputs, Outputs and the class's declared outputs. */
 export function renderResourceTypes(schema: ResourceSchema): string {
   const fields = Object.entries(schema.fields);
   const n = schema.name;
   const out = [header(schema.source), 'import type * as pulumi from "@pulumi/pulumi";'];
-  const objects = objectTypesOf(fields.map(([, f]) => f.type));
+  const shared = sharedObjectNames();
+  const objects = objectsOfResource(schema).filter((o) => !shared.has(o.name));
+  const fromShared = objectsOfResource(schema).filter((o) => shared.has(o.name));
+  const sharedImport = out.length;
   for (const o of objects) {
     if (o.valueModule !== undefined) out.push(`import type { ${o.valueName} } from "${o.valueModule}";`);
   }
@@ -137,6 +174,11 @@ export function renderResourceTypes(schema: ResourceSchema): string {
     out.push(doc(f), `  readonly ${k}: pulumi.Output<${alwaysHeld(f) ? t : `${t} | undefined`}>;`);
   }
   out.push("}", "");
+  const body = out.join("\n");
+  const used = [...new Set(fromShared.flatMap((o) => [o.argsName, o.valueName]))].filter((name) =>
+    new RegExp(`\\b${name}\\b`).test(body),
+  );
+  if (used.length > 0) out.splice(sharedImport, 0, `import type { ${used.join(", ")} } from "./shared";`);
   return out.join("\n");
 }
 
@@ -239,6 +281,7 @@ export async function generate(root: string): Promise<Map<string, string>> {
     const queryName = schema.name === "getAvailableNumbers" ? "AvailableNumbersQuery" : `${schema.name}Query`;
     files.set(generatedModulePath(schema.name), renderFunctionTypes(schema, queryName));
   }
+  files.set(SHARED_TYPES_PATH, renderSharedTypes());
   files.set("README.md", readme);
   const schemaJson = packageSchema();
   files.set(PACKAGE_SCHEMA_PATH, JSON.stringify(schemaJson, null, 2));
