@@ -1,46 +1,17 @@
 // The native part of `npm run demo`: the Pulumi YAML example (examples/yaml), served by the native provider plugin
 // pulumi-resource-bandwidth, up → preview → destroy against the emulator already running, then proof that nothing of
 // it is left. The demo's main script calls runNativeDemo after the TypeScript stacks.
-import { cp, mkdir, rm } from "node:fs/promises";
-import * as path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { RunningEmulator } from "../emulator";
-import { createStack, emulatorStackConfig, ensureNativeEngine } from "./tooling";
-
-/** What runNativeDemo needs from the demo's main script. */
-export interface NativeDemoOptions {
-  /** The running emulator the stack talks to. */
-  emu: RunningEmulator;
-  /** The demo's working directory (the example is copied to `<work>/yaml`, state to `<work>/state`). */
-  work: string;
-  /** Prints a section title. */
-  say: (line: string) => void;
-  /** Receives the engine's output. */
-  write: (text: string) => void;
-}
+import { type ExampleDemoOptions, openExampleStack } from "./demo-example";
+import { ensureNativeEngine } from "./tooling";
 
 /** Runs the YAML example up → preview → destroy; true when no number of it is left and the preview was empty. */
-export async function runNativeDemo(opts: NativeDemoOptions): Promise<boolean> {
-  const { emu, work, say, write } = opts;
-  const root = path.resolve(__dirname, "..", "..");
+export async function runNativeDemo(opts: ExampleDemoOptions): Promise<boolean> {
+  const { emu, say, write } = opts;
   say("YAML example: the Pulumi CLI with the YAML language host (built once and cached), the plugin on PATH");
   const engine = await ensureNativeEngine((line) => write(`${line}\n`));
-  const workDir = path.join(work, "yaml");
-  await rm(workDir, { recursive: true, force: true });
-  await cp(path.join(root, "examples", "yaml"), workDir, { recursive: true });
-  await mkdir(path.join(work, "state"), { recursive: true });
   const accountId = emu.credentials.accountId;
   const inServiceBefore = emu.model.numbersInService(accountId).length;
-  const stack = await createStack({
-    workDir,
-    stackName: "demo-yaml",
-    engine,
-    env: {
-      PULUMI_BACKEND_URL: pathToFileURL(path.join(work, "state")).href,
-      PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "demo-passphrase",
-    },
-    config: emulatorStackConfig(emu),
-  });
+  const stack = await openExampleStack(opts, { example: "yaml", stackName: "demo-yaml", engine });
   const out = { onOutput: write };
 
   say("YAML example: pulumi up (numbers, a voice configuration package, a search; progress on each resource's row)");
