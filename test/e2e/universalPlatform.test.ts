@@ -128,13 +128,28 @@ describe("the Universal Platform example on the real engine (voice package, camp
     expect(settings[added]).to.deep.include({ voiceConfigurationPackageId: packageId, campaignId: CAMPAIGN });
   });
 
-  it("destroy leaves no number in service, no package and no number in one", async () => {
+  it("destroy takes the numbers out of the package, disconnects them, and leaves nothing in service or in a package", async () => {
+    const outs = await stack.stack.outputs();
+    const packageId = outs.voiceConfigurationPackageId.value as string;
+    const numbers = (outs.telephoneNumbers.value as string[]).slice().sort();
     const before = counts();
+    const logged = emu.requestLog().length;
     const destroyed = await stack.destroy();
     expect(destroyed.summary.resourceChanges).to.deep.equal({ delete: 7 });
     expect(counts()).to.deep.equal({ ...before, disconnects: before.disconnects + 1, inService: 0 });
     expect(emu.model.vcp.listPackages(account())).to.deep.equal([]);
     expect(emu.model.vcp.voiceNumbers(account()).filter((n) => n.voiceConfigurationPackageId)).to.deep.equal([]);
     expect(emu.model.provisioning.listApplications(account())).to.deep.equal([]);
+    // Bandwidth's order, not the emulator's shortcut (a disconnect also drops a number from its package here).
+    const log = emu.requestLog().slice(logged);
+    const removal = log.findIndex(
+      (r) => r.method === "POST" && r.path.endsWith(`/${packageId}/phoneNumbers/bulk`) && /"REMOVE"/.test(r.body ?? ""),
+    );
+    const disconnect = log.findIndex((r) => r.method === "POST" && /\/disconnects$/.test(r.path));
+    const deletePackage = log.findIndex((r) => r.method === "DELETE" && r.path.endsWith(`/${packageId}`));
+    expect(removal, "the package's numbers are removed").to.be.greaterThan(-1);
+    expect(JSON.parse(log[removal].body!).phoneNumbers.slice().sort()).to.deep.equal(numbers);
+    expect(disconnect).to.be.greaterThan(removal);
+    expect(deletePackage).to.be.greaterThan(disconnect);
   });
 });
