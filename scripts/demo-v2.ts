@@ -1,43 +1,16 @@
 // The v2 part of `npm run demo`: the v2 example (site → location linked to a voice and a messaging application →
 // numbers ordered into it) up, preview, destroy against an emulator already running, then proof that nothing of it
 // is left. The demo's main script calls runV2Demo after the hybrid stack.
-import { cp, mkdir, rm } from "node:fs/promises";
-import * as path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { RunningEmulator } from "../emulator";
-import { createStack, emulatorStackConfig } from "./tooling";
-
-/** What runV2Demo needs from the demo's main script. */
-export interface V2DemoOptions {
-  /** The running emulator the stack talks to. */
-  emu: RunningEmulator;
-  /** The demo's working directory (the example is copied to `<work>/v2-voice-messaging`, state to `<work>/state`). */
-  work: string;
-  /** Prints a section title. */
-  say: (line: string) => void;
-  /** Receives the engine's output. */
-  write: (text: string) => void;
-}
+import { type ExampleDemoOptions, openExampleStack } from "./demo-example";
 
 /** Runs the v2 example up → preview → destroy; true when nothing it created is left and the preview was empty. */
-export async function runV2Demo(opts: V2DemoOptions): Promise<boolean> {
-  const { emu, work, say, write } = opts;
-  const root = path.resolve(__dirname, "..", "..");
-  const example = path.join(root, "examples", "v2-voice-messaging");
-  // A copy beside the demo's state: the stack's config file stays out of the example, node_modules resolves from root.
-  const workDir = path.join(work, "v2-voice-messaging");
-  await rm(workDir, { recursive: true, force: true });
-  await cp(example, workDir, { recursive: true });
-  await mkdir(path.join(work, "state"), { recursive: true });
+export async function runV2Demo(opts: ExampleDemoOptions): Promise<boolean> {
+  const { emu, say, write } = opts;
   const accountId = emu.credentials.accountId;
-  const stack = await createStack({
-    workDir,
+  const stack = await openExampleStack(opts, {
+    example: "v2-voice-messaging",
     stackName: "demo-v2",
-    env: {
-      PULUMI_BACKEND_URL: pathToFileURL(path.join(work, "state")).href,
-      PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "demo-passphrase",
-    },
-    config: emulatorStackConfig(emu, { areaCode: "919", quantity: "2" }),
+    program: { areaCode: "919", quantity: "2" },
   });
   const out = { onOutput: write };
 

@@ -7,6 +7,7 @@ import { startEmulator } from "../emulator";
 import { PAGE_PATH } from "../emulator/page";
 import { createStack, emulatorStackConfig, ensureEngine } from "./tooling";
 import { runNativeDemo } from "./demo-native";
+import { runUniversalDemo } from "./demo-universal";
 import { runV2Demo } from "./demo-v2";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -73,20 +74,30 @@ async function main(): Promise<number> {
     emu.setAuthPolicy({ legacyBasicAuth: false });
 
     // Bandwidth's current model beside the seed's: the v2 example links applications to a location, no import.
-    const v2Clean = await runV2Demo({ emu, work, say, write: (s) => process.stdout.write(s) });
-    // Every Pulumi language: a YAML program served by the native provider plugin.
-    const nativeClean = await runNativeDemo({ emu, work, say, write: (s) => process.stdout.write(s) });
+    const example = { emu, work, say, write: (s: string) => process.stdout.write(s) };
+    const v2Clean = await runV2Demo(example);
+    // Today's Bandwidth: voice through a configuration package, messaging with a 10DLC campaign, number settings.
+    const universalClean = await runUniversalDemo(example);
+    // Every Pulumi language: a YAML program and a TypeScript program on the generated SDK, served by the native plugin.
+    const nativeClean = await runNativeDemo(example);
 
     say("emulator account summary");
     const summary = emu.model.accountSummary(c.accountId);
     process.stdout.write(
       `numbers in service: ${summary.inService}\nv1 imports: ${summary.imported}\n` +
-        `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n`,
+        `orders placed (all time): ${summary.orders}\ndisconnects (all time): ${summary.disconnects}\n` +
+        `TN option orders (all time): ${emu.model.tnOptions.listOrders(c.accountId).length}\n`,
     );
-    const clean = summary.inService === 0 && summary.imported === 0 && changes.length === 0 && v2Clean && nativeClean;
+    const clean =
+      summary.inService === 0 &&
+      summary.imported === 0 &&
+      changes.length === 0 &&
+      v2Clean &&
+      universalClean &&
+      nativeClean;
     process.stdout.write(
       clean
-        ? "\ndemo finished: nothing left in service or imported, no location, site or application of the v2 example, and no package of the YAML one\n"
+        ? "\ndemo finished: nothing left in service or imported, no location, site or application of the v2 and Universal Platform examples, and no package (nor a number in one) of them or of the native programs\n"
         : "\ndemo FAILED\n",
     );
     if (!keep) {
