@@ -81,10 +81,14 @@ export interface SettingsFleetRow {
   numbersSet: number;
   rateLimited: number;
   rateLimitedPct: number;
+  /** 429s per route shape. */
+  byRoute429: Record<string, number>;
   peakRssMb: number;
   completed: number;
   errors: string[];
   byRoute: Record<string, number>;
+  /** The provider's client-side buckets over the run (the JSON report only). */
+  clientBuckets?: ClientBucketSeries[];
 }
 
 /** Several provider processes on one account running the same total work at once. */
@@ -586,6 +590,10 @@ export function markdown(r: BenchResults): string {
       "",
       ...routeTable(settingsRows, "Requests per number by route (settings fleet):"),
     );
+    for (const f of settingsRows.filter((row) => row.rateLimited > 0)) {
+      const where = Object.entries(f.byRoute429).map(([route, n]) => `${n} on \`${route}\``);
+      out.push(`429s at N = ${f.n}, C = ${f.concurrency}: ${where.join(", ")}.`, "");
+    }
     for (const f of settingsRows.filter((row) => row.errors.length > 0)) {
       out.push(`Errors at N = ${f.n}, C = ${f.concurrency}: ${f.errors.join(" / ")}`, "");
     }

@@ -285,10 +285,14 @@ async function settingsFleets(emu: RunningEmulator, account: AccountSeed, flags:
       numbersSet: numbersSet.size,
       rateLimited: counts.rateLimited,
       rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
+      byRoute429: rateLimitedByRoute(emu.requestLog(), ownersOf(account)),
       peakRssMb: r.maxRssMb,
       completed: f?.completed ?? 0,
       errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
       byRoute: counts.byRoute,
+      clientBuckets: r.clientBuckets
+        ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
+        : undefined,
     });
   }
   return rows;
