@@ -3,14 +3,17 @@
  * slots in which every resource step (create or delete) holds a slot, as the Pulumi engine's step executor does.
  */
 
-/** One number's life as four steps; `T` carries whatever a contender keeps between steps. */
+/**
+ * One number's life as four steps, or two when the import steps are left out (a fleet that only orders numbers, with
+ * their settings, and releases them); `T` carries whatever a contender keeps between steps.
+ */
 export interface NumberLifecycle<T> {
-  /** Orders one number and waits until the order is final. */
+  /** Orders one number and waits until the order is final (and, with settings, until they are set). */
   order(index: number): Promise<{ orderId: string; state: T }>;
   /** Imports the ordered number into Voice v1. */
-  importNumber(state: T): Promise<T>;
+  importNumber?(state: T): Promise<T>;
   /** Removes the v1 import. */
-  unimport(state: T): Promise<T>;
+  unimport?(state: T): Promise<T>;
   /** Disconnects the number and waits until the disconnect is final. */
   release(state: T): Promise<void>;
 }
@@ -65,7 +68,7 @@ function collector() {
   };
 }
 
-/** `pulumi up` then `pulumi destroy` of N numbers, each an order plus an import, at concurrency C. */
+/** `pulumi up` then `pulumi destroy` of N numbers, each an order plus (when the lifecycle has one) an import, at C. */
 export async function runFleet<T>(life: NumberLifecycle<T>, n: number, concurrency: number): Promise<FleetOutcome> {
   const slots = new SlotPool(concurrency);
   const errors = collector();
@@ -74,7 +77,8 @@ export async function runFleet<T>(life: NumberLifecycle<T>, n: number, concurren
     Array.from({ length: n }, async (_, i) => {
       try {
         const { state } = await slots.run(() => life.order(i));
-        return await slots.run(() => life.importNumber(state));
+        const { importNumber } = life;
+        return importNumber ? await slots.run(() => importNumber(state)) : state;
       } catch (e) {
         errors.add(e);
         return undefined;
@@ -87,7 +91,8 @@ export async function runFleet<T>(life: NumberLifecycle<T>, n: number, concurren
     states.map(async (state) => {
       if (state === undefined) return;
       try {
-        const unimported = await slots.run(() => life.unimport(state));
+        const { unimport } = life;
+        const unimported = unimport ? await slots.run(() => unimport(state)) : state;
         await slots.run(() => life.release(unimported));
         completed += 1;
       } catch (e) {

@@ -21,7 +21,7 @@ function routeShape(e: LoggedRequest): string {
     .replace(/^\/(api\/v1|api|v1\.0)(?=\/)/, "")
     .replace(/\/accounts\/[^/]+/, "")
     .replace(/\/v1\/users\/[^/]+/, "/v1")
-    .replace(/\/(orders|disconnects|phoneNumbers)\/[^/]+/, "/$1/:id");
+    .replace(/\/(orders|disconnects|phoneNumbers|tnoptions)\/[^/]+/, "/$1/:id");
   // A list is named by its filters (paging aside), so a lookup by CustomerOrderId, a date-bounded list and an
   // unfiltered list of the account's orders are counted apart.
   const names = e.query ? [...new URLSearchParams(e.query).keys()] : [];
@@ -70,4 +70,11 @@ export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** TN option order requests (placing, polling, listing) among counts by route. */
+export function optionOrderRequests(byRoute: Readonly<Record<string, number>>): number {
+  return Object.entries(byRoute)
+    .filter(([route]) => / \/tnoptions(\/|\?|$)/.test(route))
+    .reduce((sum, [, n]) => sum + n, 0);
 }

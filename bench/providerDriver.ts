@@ -30,24 +30,37 @@ async function checkThenCreate(provider: pulumi.dynamic.ResourceProvider, args: 
   return { id: created.id, outs: (created.outs ?? {}) as Props };
 }
 
-/** The order inputs of resource `index`, as the PhoneNumberOrder class would send them. */
-export function orderArgs(tag: string, index: number): Props {
+/** The order inputs of resource `index`, as the PhoneNumberOrder class would send them, with any `extra` inputs. */
+export function orderArgs(tag: string, index: number, extra: Props = {}): Props {
   return {
     siteId: "461",
     areaCode: AREA_CODE,
     quantity: 1,
     resourceKey: `bench/${tag}/number-${index}`,
+    ...extra,
   };
 }
 
+/** Creates a PhoneNumberOrder of one number as the engine does. */
+async function orderOne(
+  tag: string,
+  index: number,
+  extra?: Props,
+): Promise<{ orderId: string; state: ProviderNumber }> {
+  const order = await checkThenCreate(providers.phoneNumberOrder, orderArgs(tag, index, extra));
+  return { orderId: order.id, state: { order } };
+}
+
+/** Deletes a PhoneNumberOrder as the engine does: its id and its last outputs. */
+async function releaseOne(state: ProviderNumber): Promise<void> {
+  await providers.phoneNumberOrder.delete!(state.order.id, state.order.outs);
+}
+
 /** The provider contender. `tag` keeps resource keys (and so CustomerOrderIds) distinct between runs. */
-export function providerLifecycle(tag: string): NumberLifecycle<ProviderNumber> {
-  const { phoneNumberOrder, voiceImport } = providers;
+export function providerLifecycle(tag: string): Required<NumberLifecycle<ProviderNumber>> {
+  const { voiceImport } = providers;
   return {
-    async order(index) {
-      const order = await checkThenCreate(phoneNumberOrder, orderArgs(tag, index));
-      return { orderId: order.id, state: { order } };
-    },
+    order: (index) => orderOne(tag, index),
     async importNumber(state) {
       const tns = state.order.outs.telephoneNumbers as string[] | undefined;
       if (tns?.length !== 1) throw new Error(`order ${state.order.id} holds ${JSON.stringify(tns)}`);
@@ -58,8 +71,26 @@ export function providerLifecycle(tag: string): NumberLifecycle<ProviderNumber> 
       if (state.voice) await voiceImport.delete!(state.voice.id, state.voice.outs);
       return { order: state.order };
     },
-    async release(state) {
-      await phoneNumberOrder.delete!(state.order.id, state.order.outs);
+    release: releaseOne,
+  };
+}
+
+/**
+ * The provider with number settings: each PhoneNumberOrder of one number created with `settings` (set before create
+ * returns, by TN option orders the resources share), then deleted. A create whose outputs do not record the settings
+ * on its number fails the lifecycle.
+ */
+export function providerSettingsLifecycle(tag: string, settings: Props): NumberLifecycle<ProviderNumber> {
+  return {
+    async order(index) {
+      const ordered = await orderOne(tag, index, settings);
+      const [tn] = (ordered.state.order.outs.telephoneNumbers as string[] | undefined) ?? [];
+      const recorded = (ordered.state.order.outs.numberSettings as Record<string, Props> | undefined)?.[tn];
+      if (!recorded || Object.keys(recorded).length === 0) {
+        throw new Error(`order ${ordered.orderId}: no settings recorded for ${tn}`);
+      }
+      return ordered;
     },
+    release: releaseOne,
   };
 }

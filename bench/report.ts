@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { BucketTimeline } from "../provider/http/ratelimit";
 import type { EngineResult } from "./engine";
-import { type Bucket, CONTENDERS, type Contender, FLOOR_DERIVATION } from "./settings";
+import { type Bucket, CONTENDERS, type Contender, FLOOR_DERIVATION, SETTINGS_FLOOR_DERIVATION } from "./settings";
 
 /** Detection lag and cost of single orders at one processing time. */
 export interface SingleRow {
@@ -52,6 +52,42 @@ export interface FleetRow {
   errors: string[];
   byRoute: Record<string, number>;
   /** The provider's client-side buckets over the run (the provider contender only). */
+  clientBuckets?: ClientBucketSeries[];
+}
+
+/** The provider's run of the fleet with number settings: N PhoneNumberOrders of one number, one TN option each. */
+export interface SettingsFleetRow {
+  n: number;
+  concurrency: number;
+  /** Order, TN option order and disconnect processing time (s). */
+  latencyS: number;
+  /** The settings every order was created with (JSON). */
+  option: string;
+  wallS: number;
+  upS: number;
+  destroyS: number;
+  floorS: number;
+  floorTerms: Record<string, number>;
+  requests: number;
+  requestsPerNumber: number;
+  /** TN option orders the emulator recorded for the account. */
+  optionOrders: number;
+  /** Requests to `/tnoptions` (placing and polling option orders). */
+  optionRequests: number;
+  optionRequestsPerNumber: number;
+  /** The least option requests per number any client can spend at this N and C (`settingsFleetFloor`). */
+  leastOptionRequestsPerNumber: number;
+  /** Distinct numbers in COMPLETE TN option orders, by the emulator's records. */
+  numbersSet: number;
+  rateLimited: number;
+  rateLimitedPct: number;
+  /** 429s per route shape. */
+  byRoute429: Record<string, number>;
+  peakRssMb: number;
+  completed: number;
+  errors: string[];
+  byRoute: Record<string, number>;
+  /** The provider's client-side buckets over the run (the JSON report only). */
   clientBuckets?: ClientBucketSeries[];
 }
 
@@ -209,6 +245,7 @@ export interface BenchResults {
   };
   single: SingleRow[];
   fleet: FleetRow[];
+  settingsFleet?: SettingsFleetRow[];
   multi?: MultiRow[];
   preview?: PreviewResult;
   engine?: EngineResult;
@@ -293,6 +330,26 @@ export function evaluateTargets(r: BenchResults): TargetCheck[] {
         });
       }
     }
+  }
+  for (const f of r.settingsFleet ?? []) {
+    const at = `settings fleet N=${f.n} C=${f.concurrency} L=${f.latencyS}s`;
+    checks.push(
+      {
+        target: `${at}: all lifecycles succeed, every number in a COMPLETE option order`,
+        measured: `${f.completed}/${f.n}, ${f.numbersSet} set`,
+        met: f.errors.length === 0 && f.completed === f.n && f.numbersSet === f.n,
+      },
+      {
+        target: `${at}: wall ≤ 1.1 × floor`,
+        measured: `${fmt(f.wallS)} s vs floor ${fmt(f.floorS)} s (${fmt(f.wallS / f.floorS, 2)}×)`,
+        met: f.wallS <= 1.1 * f.floorS,
+      },
+      {
+        target: `${at}: ≤ 0.2 option requests per number`,
+        measured: `${fmt(f.optionRequestsPerNumber, 3)} (least possible ${fmt(f.leastOptionRequestsPerNumber, 3)})`,
+        met: f.optionRequestsPerNumber <= 0.2,
+      },
+    );
   }
   for (const s of r.single.filter((row) => row.contender === "provider")) {
     const bound = Math.max(100, 100 * s.latencyS);
@@ -387,11 +444,14 @@ function multiTable(rows: MultiRow[]): string[] {
  * filters: `?customerOrderId` is a per-id lookup before ordering, `?page=` an unfiltered list (the lookups' shared
  * view of the account's orders, or v1's list of numbers), `?startdate` the order watcher's date-bounded list.
  */
-function routeTable(rows: BenchResults["fleet"]): string[] {
+function routeTable(
+  rows: ReadonlyArray<Pick<FleetRow, "n" | "concurrency" | "latencyS" | "byRoute">>,
+  title = "Requests per number by route (provider, largest fleets):",
+): string[] {
   if (rows.length === 0) return [];
   const routes = [...new Set(rows.flatMap((f) => Object.keys(f.byRoute ?? {})))].sort();
   return [
-    "Requests per number by route (provider, largest fleets):",
+    title,
     "",
     table(
       ["route", ...rows.map((f) => `N=${f.n} C=${f.concurrency} L=${f.latencyS}s`)],
@@ -479,6 +539,64 @@ export function markdown(r: BenchResults): string {
     );
     const largest = Math.max(...r.fleet.map((f) => f.n));
     out.push(...routeTable(r.fleet.filter((f) => f.contender === "provider" && f.n === largest)));
+  }
+  const settingsRows = r.settingsFleet ?? [];
+  if (settingsRows.length > 0) {
+    out.push(
+      `### Fleet with number settings: order 1 number with ${settingsRows[0].option}, destroy (provider)`,
+      "",
+      table(
+        [
+          "N",
+          "C",
+          "L (s)",
+          "wall (s)",
+          "up (s)",
+          "destroy (s)",
+          "floor (s)",
+          "wall/floor",
+          "req/number",
+          "option orders",
+          "option req/number",
+          "least option req/number",
+          "429s",
+          "429 %",
+          "peak RSS (MB)",
+          "ok",
+          "set",
+        ],
+        settingsRows.map((f) => [
+          String(f.n),
+          String(f.concurrency),
+          String(f.latencyS),
+          fmt(f.wallS),
+          fmt(f.upS),
+          fmt(f.destroyS),
+          fmt(f.floorS),
+          fmt(f.wallS / f.floorS, 2),
+          fmt(f.requestsPerNumber, 2),
+          String(f.optionOrders),
+          fmt(f.optionRequestsPerNumber, 3),
+          fmt(f.leastOptionRequestsPerNumber, 3),
+          String(f.rateLimited),
+          fmt(f.rateLimitedPct, 2),
+          fmt(f.peakRssMb, 0),
+          `${f.completed}/${f.n}`,
+          String(f.numbersSet),
+        ]),
+      ),
+      "",
+      SETTINGS_FLOOR_DERIVATION,
+      "",
+      ...routeTable(settingsRows, "Requests per number by route (settings fleet):"),
+    );
+    for (const f of settingsRows.filter((row) => row.rateLimited > 0)) {
+      const where = Object.entries(f.byRoute429).map(([route, n]) => `${n} on \`${route}\``);
+      out.push(`429s at N = ${f.n}, C = ${f.concurrency}: ${where.join(", ")}.`, "");
+    }
+    for (const f of settingsRows.filter((row) => row.errors.length > 0)) {
+      out.push(`Errors at N = ${f.n}, C = ${f.concurrency}: ${f.errors.join(" / ")}`, "");
+    }
   }
   const limiterRows = r.fleet.flatMap((f) => (f.clientBuckets ?? []).map((b) => ({ f, b })));
   if (limiterRows.length > 0) {

@@ -4,21 +4,23 @@
  *   --quick        fleets of 10 and 100 only (a few minutes instead of ~15)
  *   --serial       run contenders one after another instead of side by side (cleaner timings, much longer)
  *   --skip-engine  leave out the `pulumi up`/`destroy` comparison
- *   --only=a,b     run only some parts: single, fleet, preview, engine, multi
- *   --out=DIR      write the reports into DIR instead of bench/results (for partial runs)
+ *   --only=a,b     run only some parts: single, fleet, settings, preview, engine, multi; the reports go into
+ *                  bench/results/<parts>/ (with --quick, <parts>-quick), so a partial run keeps the full run's reports
+ *   --out=DIR      write the reports into DIR instead
  */
 import { fork } from "node:child_process";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import * as path from "node:path";
 import { type AccountSeed, type RunningEmulator, startEmulator } from "../emulator";
 import { type EngineResult, runEngineComparison } from "./engine";
-import { countRequests, quantile, type RequestCounts, rateLimitedByRoute } from "./measure";
+import { countRequests, optionOrderRequests, quantile, type RequestCounts, rateLimitedByRoute } from "./measure";
 import {
   type BenchResults,
   clientBucketSeries,
   evaluateTargets,
   type FleetRow,
   type MultiRow,
+  type SettingsFleetRow,
   type SingleRow,
   writeReports,
 } from "./report";
@@ -32,12 +34,16 @@ import {
   fleetConcurrencies,
   fleetFloor,
   fleetSizes,
+  leastOptionRequestsPerNumber,
   MULTI_PROCESS,
   PREVIEW_RESOURCES,
   RATE_LIMITS,
   SINGLE_ORDER_LATENCIES_S,
+  SETTINGS_OPTION,
   SINGLE_ORDER_SAMPLES,
   SLOW_FLEETS,
+  settingsFleetFloor,
+  settingsFleetSize,
 } from "./settings";
 import type { WorkerJob, WorkerResult } from "./worker";
 
@@ -49,6 +55,9 @@ interface Flags {
   outDir: string;
 }
 
+/** The parts `--only` can name. */
+const PARTS = ["single", "fleet", "settings", "multi", "preview", "engine"];
+
 function parseFlags(argv: string[]): Flags {
   const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
   const out = argv.find((a) => a.startsWith("--out="))?.slice("--out=".length);
@@ -56,12 +65,18 @@ function parseFlags(argv: string[]): Flags {
   for (const a of argv) {
     if (!known.has(a) && !a.startsWith("--only=") && !a.startsWith("--out=")) throw new Error(`unknown flag ${a}`);
   }
+  const quick = argv.includes("--quick");
+  const parts = only ? only.split(",") : ["single", "fleet", "settings", "multi", "preview", "engine"];
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(", ")}: choose among ${PARTS.join(", ")}`);
+  const results = path.resolve(__dirname, "..", "..", "bench", "results");
+  const partial = only ? `${parts.join("-")}${quick ? "-quick" : ""}` : undefined;
   return {
-    quick: argv.includes("--quick"),
+    quick,
     serial: argv.includes("--serial"),
     skipEngine: argv.includes("--skip-engine"),
-    parts: new Set(only ? only.split(",") : ["single", "fleet", "multi", "preview", "engine"]),
-    outDir: out ? path.resolve(out) : path.resolve(__dirname, "..", "..", "bench", "results"),
+    parts: new Set(parts),
+    outDir: out ? path.resolve(out) : partial ? path.join(results, partial) : results,
   };
 }
 
@@ -225,6 +240,64 @@ async function fleets(emu: RunningEmulator, accounts: AccountSeed[], flags: Flag
   return rows;
 }
 
+/**
+ * The fleet with number settings: N PhoneNumberOrders of one number, each created with one TN option, then deleted,
+ * at each fleet concurrency (the provider only: the SDK scripts set no options). Option orders are counted by route
+ * and checked at the emulator: every number must be in a COMPLETE TN option order.
+ */
+async function settingsFleets(emu: RunningEmulator, account: AccountSeed, flags: Flags): Promise<SettingsFleetRow[]> {
+  const rows: SettingsFleetRow[] = [];
+  const n = settingsFleetSize(flags.quick);
+  const latencyS = FLEET_LATENCY_S;
+  for (const concurrency of fleetConcurrencies()) {
+    note(
+      `settings fleet N = ${n} at concurrency ${concurrency}, L = L_opt = D = ${latencyS} s, ${JSON.stringify(SETTINGS_OPTION)}`,
+    );
+    freshEmulator(emu, latencyS, n);
+    const tag = `settings-${n}-${concurrency}`;
+    const floor = settingsFleetFloor(n, concurrency, latencyS);
+    const r = await inWorker(
+      { kind: "fleet", contender: CONTENDERS[0], n, concurrency, tag, settings: { ...SETTINGS_OPTION } },
+      accountEnv(emu, account),
+    );
+    const counts = countRequests(emu.requestLog(), ownersOf(account));
+    const optionOrders = emu.model.tnOptions.listOrders(account.accountId);
+    const complete = optionOrders.filter((o) => o.status === "COMPLETE");
+    const numbersSet = new Set(complete.flatMap((o) => o.groups.flatMap((g) => g.telephoneNumbers)));
+    const optionRequests = optionOrderRequests(counts.byRoute);
+    const f = r.fleet;
+    rows.push({
+      n,
+      concurrency,
+      latencyS,
+      option: JSON.stringify(SETTINGS_OPTION),
+      wallS: f ? f.wallMs / 1000 : Number.NaN,
+      upS: f ? f.upMs / 1000 : Number.NaN,
+      destroyS: f ? f.destroyMs / 1000 : Number.NaN,
+      floorS: floor.totalS,
+      floorTerms: floor.terms,
+      requests: counts.total,
+      requestsPerNumber: counts.total / n,
+      optionOrders: optionOrders.length,
+      optionRequests,
+      optionRequestsPerNumber: optionRequests / n,
+      leastOptionRequestsPerNumber: leastOptionRequestsPerNumber(n, concurrency),
+      numbersSet: numbersSet.size,
+      rateLimited: counts.rateLimited,
+      rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
+      byRoute429: rateLimitedByRoute(emu.requestLog(), ownersOf(account)),
+      peakRssMb: r.maxRssMb,
+      completed: f?.completed ?? 0,
+      errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
+      byRoute: counts.byRoute,
+      clientBuckets: r.clientBuckets
+        ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
+        : undefined,
+    });
+  }
+  return rows;
+}
+
 /** How many of `entries` fell in each second from `startMs`. */
 function perSecond(entries: ReadonlyArray<{ atMs: number }>, startMs: number): number[] {
   const bins: number[] = [];
@@ -334,6 +407,7 @@ async function main(): Promise<void> {
   try {
     if (flags.parts.has("single")) results.single = await singleOrders(emu, accounts, flags);
     if (flags.parts.has("fleet")) results.fleet = await fleets(emu, accounts, flags);
+    if (flags.parts.has("settings")) results.settingsFleet = await settingsFleets(emu, accounts[0], flags);
     if (flags.parts.has("multi")) results.multi = await multiProcess(emu, accounts[0]);
     if (flags.parts.has("preview")) results.preview = await previewRun(emu, accounts);
     if (flags.parts.has("engine")) {

@@ -58,6 +58,16 @@ export function fleetSizes(quick: boolean): number[] {
   return quick ? [10, 100] : [10, 100, 1000];
 }
 
+/**
+ * The fleet with number settings: N PhoneNumberOrders of one number each, every one created with this one TN option
+ * (calling name display needs nothing else on the account, unlike a campaign), at each fleet concurrency and the fleet
+ * processing time. `--quick` keeps N = 50.
+ */
+export const SETTINGS_OPTION = { callingNameDisplay: true } as const;
+export function settingsFleetSize(quick: boolean): number {
+  return quick ? 50 : 1000;
+}
+
 /** A way of getting numbers: the provider through its public surface, or a user's script on the official SDK. */
 export interface Contender {
   /** Short id used in tables, JSON and the chart. */
@@ -132,6 +142,55 @@ export function fleetFloor(n: number, concurrency: number, latencyS: number, dis
   const destroyS = terms.unimportBucket + Math.max(terms.disconnectRounds, terms.disconnectBucket);
   return { totalS: upS + destroyS, upS, destroyS, terms: { ...terms, up: upS, destroy: destroyS } };
 }
+
+/**
+ * The least wall time of the settings fleet: N creates of a PhoneNumberOrder of one number with one TN option, then
+ * their deletes, at concurrency C, with order processing time L, TN option order processing time L_opt (the emulator
+ * uses its order delay for both) and disconnect time D, round trips free. Same FIFO pool of C slots as `fleetFloor`,
+ * no imports. A create returns only once its number's options are set (the outputs record them), and a number can be
+ * in a TN option order only once its order is complete, so:
+ *
+ *   each create holds its slot ≥ L + L_opt            its order, then an option order carrying its number
+ *   M       ≥ ⌈N/C⌉                                    option orders: at most C numbers wait for options at once
+ *   up      = max( ⌈N/C⌉·(L + L_opt),                  waves of C creates
+ *                  (k + M − B_order)⁺/r_order           number orders and option orders share the ORDER bucket
+ *                  + L + L_opt )                       the last order, then its option order
+ *   destroy = max( ⌈N/C⌉·D, (⌈N/C⌉ − B_disc)⁺/r_disc + D ) as in `fleetFloor`, with no un-imports before
+ *
+ * with k = N − C + 1 as in `fleetFloor`. The same bound gives the least option requests per number: M orders, each a
+ * POST and at least one GET, over N numbers: 2·⌈N/C⌉/N ≈ 2/C.
+ */
+export function settingsFleetFloor(n: number, concurrency: number, latencyS: number): Floor {
+  const rate = (b: Bucket) => b.perMinute / 60;
+  const optionS = latencyS;
+  const k = Math.max(0, n - concurrency + 1);
+  const rounds = Math.ceil(n / concurrency);
+  const terms = {
+    optionOrders: rounds,
+    createSlots: rounds * (latencyS + optionS),
+    orderBucket: Math.max(0, k + rounds - RATE_LIMITS.ORDER.burst) / rate(RATE_LIMITS.ORDER) + latencyS + optionS,
+    disconnectRounds: rounds * latencyS,
+    disconnectBucket: Math.max(0, rounds - RATE_LIMITS.DISCONNECT.burst) / rate(RATE_LIMITS.DISCONNECT) + latencyS,
+  };
+  const upS = Math.max(terms.createSlots, terms.orderBucket);
+  const destroyS = Math.max(terms.disconnectRounds, terms.disconnectBucket);
+  return { totalS: upS + destroyS, upS, destroyS, terms: { ...terms, up: upS, destroy: destroyS } };
+}
+
+/** The least TN option order requests per number any client spends in the settings fleet (see `settingsFleetFloor`). */
+export function leastOptionRequestsPerNumber(n: number, concurrency: number): number {
+  return (2 * Math.ceil(n / concurrency)) / n;
+}
+
+/** The formula of `settingsFleetFloor`, as the report prints it. */
+export const SETTINGS_FLOOR_DERIVATION = [
+  "Floor of the settings fleet (same FIFO pool of C slots, no imports): a create returns once its number's option is",
+  "set, and a number joins a TN option order only once its order is complete, so each create holds its slot for at",
+  "least L + L_opt (L_opt = L in the emulator) and at most C numbers wait for options at once: at least M = ⌈N/C⌉",
+  "option orders, which pass the ORDER bucket with the number orders. With k = N − C + 1: up = max(⌈N/C⌉·(L + L_opt),",
+  "(k + M − B_order)⁺/r_order + L + L_opt); destroy = max(⌈N/C⌉·D, (⌈N/C⌉ − B_disc)⁺/r_disc + D). Floor = up +",
+  "destroy. The least option requests per number follow: M orders of a POST and a GET each, 2·⌈N/C⌉/N ≈ 2/C.",
+].join(" ");
 
 /** The formula of `fleetFloor`, as the report prints it. */
 export const FLOOR_DERIVATION = [

@@ -29,6 +29,8 @@ export type WorkerJob =
       n: number;
       concurrency: number;
       tag: string;
+      /** Number settings every order is created with (the provider contender only): orders and releases, no imports. */
+      settings?: Record<string, unknown>;
       /** Load everything, say "ready", and start only on the parent's "go" (processes that must start together). */
       barrier?: boolean;
     }
@@ -66,8 +68,13 @@ export interface WorkerResult {
   preview?: PreviewOutcome;
 }
 
-function lifecycleOf(contender: Contender, tag: string): NumberLifecycle<unknown> {
-  if (contender.kind === "provider") return loadDriver().providerLifecycle(tag) as NumberLifecycle<unknown>;
+function lifecycleOf(contender: Contender, tag: string, settings?: Record<string, unknown>): NumberLifecycle<unknown> {
+  if (contender.kind === "provider") {
+    const d = loadDriver();
+    const life = settings ? d.providerSettingsLifecycle(tag, settings) : d.providerLifecycle(tag);
+    return life as NumberLifecycle<unknown>;
+  }
+  if (settings) throw new Error(`${contender.id} sets no number settings`);
   const { sdkLifecycle, sdkSettingsFromEnv } = loadBaselines();
   return sdkLifecycle(sdkSettingsFromEnv(), contender.pollMs ?? 500, tag) as NumberLifecycle<unknown>;
 }
@@ -121,7 +128,7 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     case "single":
       return { ...base, single: await runSingleOrders(lifecycleOf(job.contender, job.tag), job.count) };
     case "fleet": {
-      const life = lifecycleOf(job.contender, job.tag);
+      const life = lifecycleOf(job.contender, job.tag, job.settings);
       if (job.barrier) await readyThenGo();
       const fleetStartedAtMs = Date.now();
       const fleet = await runFleet(life, job.n, job.concurrency);

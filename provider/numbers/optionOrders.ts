@@ -1,7 +1,7 @@
 /**
- * TN option orders shared by the resources of one deployment: the option groups asked for before the next turn of the
- * event loop go out as one order (one `<TnOptionGroup>` per distinct set of options, Bandwidth's own shape for mixed
- * settings), polled once for all of them. Each caller learns what happened to its own numbers.
+ * TN option orders shared by the resources of one deployment: the option groups asked for meanwhile go out as one
+ * order (one `<TnOptionGroup>` per distinct set of options, Bandwidth's own shape for mixed settings), polled once for
+ * all of them. Each caller learns what happened to its own numbers.
  */
 import { DeadlineError } from "../http/errors";
 import type { NumbersClient } from "./client";
@@ -25,6 +25,7 @@ interface OptionRequest {
   groups: TnOptionGroup[];
   deadlineMs: number;
   onStatus?: (status: string, orderId: string) => void;
+  moreComing?: () => boolean;
   resolve: (r: OptionOrderOutcome) => void;
   reject: (e: unknown) => void;
 }
@@ -33,11 +34,16 @@ interface OptionRequest {
 const MAX_NUMBERS_PER_ORDER = 5000;
 
 /**
- * Shortest gap between two TN option orders: 250 ms, so a deployment whose number orders finish one after another
- * places at most four a second (they share the ORDER rate with number orders), each carrying every number asked for
- * meanwhile; a lone resource's order still goes out on the next tick.
+ * Shortest gap between two TN option orders while more callers are on their way: 2 s, so a deployment whose number
+ * orders finish one after another places one option order every 2 s (they share the ORDER rate with number orders),
+ * each carrying every number asked for meanwhile; a lone resource's order still goes out on the next tick.
  */
 const MIN_OPTION_GAP_MS = 2000;
+/**
+ * Once no caller says more are coming, the queue goes out this long after its last caller, not at the gap: every
+ * resource step still running is then waiting on this order, holding one of the engine's slots.
+ */
+const QUIET_MS = 50;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -67,7 +73,7 @@ export function mergeGroups(groups: readonly TnOptionGroup[]): TnOptionGroup[] {
  * deadline; the callers get an error only when no view of the order came back.
  */
 export class TnOptionBatcher {
-  private queue: { requests: OptionRequest[]; timer: NodeJS.Timeout } | undefined;
+  private queue: { requests: OptionRequest[]; timer: NodeJS.Timeout; quiet?: NodeJS.Timeout } | undefined;
   /** When the last TN option order was placed (epoch ms). */
   private lastFlushAt = 0;
   /** TN option order processing times this process has seen. */
@@ -80,33 +86,50 @@ export class TnOptionBatcher {
 
   constructor(private readonly client: NumbersClient) {}
 
-  /** Sets the groups' options on their numbers, in an order shared with whatever else is asked meanwhile. */
+  /**
+   * Sets the groups' options on their numbers, in an order shared with whatever else is asked meanwhile. `moreComing`
+   * says whether other callers are on their way (the process's number orders still pending): while no caller says so,
+   * the order goes out `QUIET_MS` after the last caller instead of waiting out the gap.
+   */
   apply(
     groups: TnOptionGroup[],
-    opts: { deadlineMs: number; onStatus?: (status: string, orderId: string) => void },
+    opts: { deadlineMs: number; onStatus?: (status: string, orderId: string) => void; moreComing?: () => boolean },
   ): Promise<OptionOrderOutcome> {
     return new Promise((resolve, reject) => {
       if (!this.queue) {
         const waitMs = Math.max(0, MIN_OPTION_GAP_MS - (Date.now() - this.lastFlushAt));
         this.queue = { requests: [], timer: setTimeout(() => this.flush(), waitMs) };
       }
-      this.queue.requests.push({ groups, deadlineMs: opts.deadlineMs, onStatus: opts.onStatus, resolve, reject });
-      const queued = this.queue.requests.reduce(
+      const queue = this.queue;
+      queue.requests.push({ groups, ...opts, resolve, reject });
+      const queued = queue.requests.reduce(
         (n, r) => n + r.groups.reduce((m, g) => m + g.telephoneNumbers.length, 0),
         0,
       );
-      if (queued >= MAX_NUMBERS_PER_ORDER) {
-        clearTimeout(this.queue.timer);
-        this.flush();
-      }
+      if (queued >= MAX_NUMBERS_PER_ORDER) this.flush();
+      else this.armQuiet(queue);
     });
+  }
+
+  /** Sends the queue once it has had no new caller for `QUIET_MS` and no caller says more are coming. */
+  private armQuiet(queue: NonNullable<TnOptionBatcher["queue"]>): void {
+    if (queue.requests.some((r) => r.moreComing === undefined)) return;
+    clearTimeout(queue.quiet);
+    queue.quiet = setTimeout(() => {
+      if (this.queue !== queue) return;
+      if (queue.requests.some((r) => r.moreComing!())) this.armQuiet(queue);
+      else this.flush();
+    }, QUIET_MS);
   }
 
   private flush(): void {
     const queue = this.queue;
     this.queue = undefined;
     this.lastFlushAt = Date.now();
-    if (queue) void this.run(queue.requests);
+    if (!queue) return;
+    clearTimeout(queue.timer);
+    clearTimeout(queue.quiet);
+    void this.run(queue.requests);
   }
 
   private async run(requests: OptionRequest[]): Promise<void> {

@@ -204,9 +204,12 @@ export async function applySettings(o: {
     if (work.groups.length === 0) return;
     let lastStatus = "";
     let outcome: OptionOrderOutcome;
+    const waits = sharedWaits(numbersClient());
     try {
-      outcome = await sharedWaits(numbersClient()).options.apply(work.groups, {
+      outcome = await waits.options.apply(work.groups, {
         deadlineMs: o.deadlineMs,
+        // Number orders still pending are resources about to ask for options too; none pending, no one else comes.
+        moreComing: () => waits.orders.size > 0,
         onStatus: (status, orderId) => {
           if (status === lastStatus) return;
           lastStatus = status;
