@@ -6,4 +6,5 @@ export { type Engine, type EnsureEngineOptions, ensureEngine, repoRoot } from ".
 export { type EmulatorEndpoints, emulatorSettings, emulatorStackConfig } from "./emulatorConfig";
 export { type CreateStackOptions, createStack, type LocalStack, type StackConfig, type StackState } from "./stack";
 export { ensureNativeEngine, YAML_ENGINE_ARGS } from "./native";
+export { buildPluginArchive, type PluginArchive, type PluginArchiveOptions } from "./pluginArchive";
 export { prepareSdkProgram, SDK_PACKAGE } from "./sdkProgram";

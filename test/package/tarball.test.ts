@@ -3,14 +3,22 @@
 // the installed package itself starts. Nothing here resolves `pulumi-bandwidth` through the checkout.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import type * as emulatorModule from "../../emulator";
-import { createStack, emulatorStackConfig, ensureEngine, type LocalStack, repoRoot } from "../../scripts/tooling";
+import {
+  buildPluginArchive,
+  createStack,
+  emulatorStackConfig,
+  ensureEngine,
+  type LocalStack,
+  repoRoot,
+  YAML_ENGINE_ARGS,
+} from "../../scripts/tooling";
 
 const execFileAsync = promisify(execFile);
 
@@ -251,6 +259,86 @@ describe("the published package, installed from its tarball into a fresh project
       expect(destroy.summary.result).to.equal("succeeded");
       const summary = emu.model.accountSummary(emu.credentials.accountId);
       expect({ inService: summary.inService, imported: summary.imported }).to.deep.equal({ inService: 0, imported: 0 });
+    });
+  });
+  describe("the plugin as a release archive: `pulumi plugin install --file`, then a YAML program with no plugin on PATH", () => {
+    let emu: emulatorModule.RunningEmulator;
+    let stack: LocalStack;
+    let version: string;
+    let pulumiEnv: Record<string, string>;
+    let pulumiBin: string;
+
+    before(async () => {
+      const archive = await buildPluginArchive({ outDir: work, tarball: path.join(work, packed.filename) });
+      version = archive.version;
+      process.stdout.write(`      ${path.basename(archive.file)}: ${archive.bytes} bytes\n`);
+      const engine = await ensureEngine({ args: YAML_ENGINE_ARGS });
+      pulumiBin = path.join(engine.binDir, "pulumi");
+      // No directory holding a pulumi-resource-bandwidth stays on PATH (npm puts the checkout's bin directory there),
+      // and the engine is told to look only in its plugin cache, so only the installed archive can serve the program.
+      const pathDirs = (engine.env.PATH ?? "")
+        .split(path.delimiter)
+        .filter((dir) => dir !== "" && !existsSync(path.join(dir, "pulumi-resource-bandwidth")));
+      pulumiEnv = {};
+      for (const [key, value] of Object.entries(engine.env)) if (value !== undefined) pulumiEnv[key] = value;
+      Object.assign(pulumiEnv, {
+        PATH: pathDirs.join(path.delimiter),
+        PULUMI_HOME: path.join(work, "pulumi-home"),
+        PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+      });
+      await execFileAsync(pulumiBin, ["plugin", "install", "resource", "bandwidth", version, "--file", archive.file], {
+        cwd: work,
+        env: pulumiEnv,
+      });
+
+      const installedRequire = createRequire(path.join(project, "package.json"));
+      const { startEmulator } = installedRequire("pulumi-bandwidth/emulator") as typeof emulatorModule;
+      emu = await startEmulator({ orderDelayMs: 200, disconnectDelayMs: 200, quiet: true });
+      const program = path.join(work, "yaml");
+      await cp(path.join(repoRoot, "examples", "yaml"), program, { recursive: true });
+      stack = await createStack({
+        workDir: program,
+        stackName: "archive",
+        engine: { binDir: engine.binDir, env: pulumiEnv },
+        env: pulumiEnv,
+        config: emulatorStackConfig(emu),
+      });
+    });
+
+    after(async () => {
+      await stack?.remove();
+      await emu?.close();
+    });
+
+    it("is installed into the engine's plugin cache under its version, and the engine reads its schema from there", async () => {
+      const listed = JSON.parse(
+        (await execFileAsync(pulumiBin, ["plugin", "ls", "--json"], { cwd: work, env: pulumiEnv })).stdout,
+      ) as Array<{ name: string; kind: string; version: string }>;
+      expect(listed.map((p) => `${p.kind}/${p.name}/v${p.version}`)).to.include(`resource/bandwidth/${version}`);
+      const { stdout } = await execFileAsync(pulumiBin, ["package", "get-schema", "bandwidth"], {
+        cwd: work,
+        env: pulumiEnv,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const schema = JSON.parse(stdout) as { version: string; resources: Record<string, unknown> };
+      expect(`v${schema.version}`).to.equal(version);
+      expect(Object.keys(schema.resources)).to.include("bandwidth:index:PhoneNumberOrder");
+    });
+
+    it("serves the YAML example's up, an unchanged preview and destroy, leaving no number in service", async () => {
+      const accountId = emu.credentials.accountId;
+      const up = await stack.up();
+      expect(up.summary.result).to.equal("succeeded");
+      const numbers = up.outputs.telephoneNumbers.value as string[];
+      expect(numbers).to.have.length(2);
+      expect(emu.model.numbersInService(accountId).sort()).to.deep.equal([...numbers].sort());
+      const preview = await stack.preview();
+      const changes = Object.entries(preview.changeSummary).filter(([op, n]) => op !== "same" && (n ?? 0) > 0);
+      expect(changes).to.deep.equal([]);
+      const destroy = await stack.destroy();
+      expect(destroy.summary.result).to.equal("succeeded");
+      expect(emu.model.numbersInService(accountId)).to.deep.equal([]);
+      expect(emu.model.vcp.listPackages(accountId)).to.deep.equal([]);
     });
   });
 });
