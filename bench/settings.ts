@@ -153,22 +153,30 @@ export function fleetFloor(n: number, concurrency: number, latencyS: number, dis
  *   each create holds its slot ≥ L + L_opt            its order, then an option order carrying its number
  *   M       ≥ ⌈N/C⌉                                    option orders: at most C numbers wait for options at once
  *   up      = max( ⌈N/C⌉·(L + L_opt),                  waves of C creates
- *                  (k + M − B_order)⁺/r_order           number orders and option orders share the ORDER bucket
- *                  + L + L_opt )                       the last order, then its option order
+ *                  max( (N + M − B_order)⁺/r_order,    the ORDER bucket (full at B when the run starts, refilling
+ *                       (N − B_order)⁺/r_order + L )   at r) passes its (N + M)th token, an option order's, no
+ *                  + L_opt )                           earlier; nor the last number order's before (N − B)⁺/r
  *   destroy = max( ⌈N/C⌉·D, (⌈N/C⌉ − B_disc)⁺/r_disc + D ) as in `fleetFloor`, with no un-imports before
  *
- * with k = N − C + 1 as in `fleetFloor`. The same bound gives the least option requests per number: M orders, each a
- * POST and at least one GET, over N numbers: 2·⌈N/C⌉/N ≈ 2/C.
+ * Every number order and every option order take a token of the one ORDER bucket, and up ends only when the last
+ * create has: the last token taken is an option order's (each follows its number's order), which then takes L_opt.
+ * `fleetFloor`'s k = N − C + 1 does not apply here: it counts the orders that must pass before the first import can
+ * take a slot, an event that does not end up. The same bound gives the least option requests per number: M orders,
+ * each a POST and at least one GET, over N numbers: 2·⌈N/C⌉/N ≈ 2/C.
  */
 export function settingsFleetFloor(n: number, concurrency: number, latencyS: number): Floor {
   const rate = (b: Bucket) => b.perMinute / 60;
   const optionS = latencyS;
-  const k = Math.max(0, n - concurrency + 1);
   const rounds = Math.ceil(n / concurrency);
+  const order = RATE_LIMITS.ORDER;
   const terms = {
     optionOrders: rounds,
     createSlots: rounds * (latencyS + optionS),
-    orderBucket: Math.max(0, k + rounds - RATE_LIMITS.ORDER.burst) / rate(RATE_LIMITS.ORDER) + latencyS + optionS,
+    orderBucket:
+      Math.max(
+        Math.max(0, n + rounds - order.burst) / rate(order),
+        Math.max(0, n - order.burst) / rate(order) + latencyS,
+      ) + optionS,
     disconnectRounds: rounds * latencyS,
     disconnectBucket: Math.max(0, rounds - RATE_LIMITS.DISCONNECT.burst) / rate(RATE_LIMITS.DISCONNECT) + latencyS,
   };
@@ -187,9 +195,14 @@ export const SETTINGS_FLOOR_DERIVATION = [
   "Floor of the settings fleet (same FIFO pool of C slots, no imports): a create returns once its number's option is",
   "set, and a number joins a TN option order only once its order is complete, so each create holds its slot for at",
   "least L + L_opt (L_opt = L in the emulator) and at most C numbers wait for options at once: at least M = ⌈N/C⌉",
-  "option orders, which pass the ORDER bucket with the number orders. With k = N − C + 1: up = max(⌈N/C⌉·(L + L_opt),",
-  "(k + M − B_order)⁺/r_order + L + L_opt); destroy = max(⌈N/C⌉·D, (⌈N/C⌉ − B_disc)⁺/r_disc + D). Floor = up +",
-  "destroy. The least option requests per number follow: M orders of a POST and a GET each, 2·⌈N/C⌉/N ≈ 2/C.",
+  "option orders. Number orders and option orders take tokens of the one ORDER bucket (full at B_order when the run",
+  "starts, refilling at r_order), and up ends with the last create: the last token is an option order's, taken no",
+  "earlier than (N + M − B_order)⁺/r_order, and the last number order's token comes no earlier than",
+  "(N − B_order)⁺/r_order, L before its option order. up = max(⌈N/C⌉·(L + L_opt), max((N + M − B_order)⁺/r_order,",
+  "(N − B_order)⁺/r_order + L) + L_opt); destroy = max(⌈N/C⌉·D, (⌈N/C⌉ − B_disc)⁺/r_disc + D). Floor = up + destroy.",
+  "(Before 2026-12-05 this floor counted k = N − C + 1 number orders, the fleet floor's count of orders ahead of the",
+  "first import; every create ends up here, so all N count: 6.1 s more at N = 1000, C = 64.) The least option",
+  "requests per number follow: M orders of a POST and a GET each, 2·⌈N/C⌉/N ≈ 2/C.",
 ].join(" ");
 
 /** The formula of `fleetFloor`, as the report prints it. */

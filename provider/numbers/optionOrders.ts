@@ -25,23 +25,31 @@ interface OptionRequest {
   groups: TnOptionGroup[];
   deadlineMs: number;
   onStatus?: (status: string, orderId: string) => void;
-  moreComing?: () => boolean;
   resolve: (r: OptionOrderOutcome) => void;
   reject: (e: unknown) => void;
+}
+
+interface OptionQueue {
+  requests: OptionRequest[];
+  /** When its first caller asked (epoch ms). */
+  firstAt: number;
+  timer?: NodeJS.Timeout;
 }
 
 /** Bandwidth documents no limit on numbers per TN option order; 5000 matches its number order limit. */
 const MAX_NUMBERS_PER_ORDER = 5000;
 
 /**
- * Shortest gap between two TN option orders while more callers are on their way: 2 s, so a deployment whose number
- * orders finish one after another places one option order every 2 s (they share the ORDER rate with number orders),
- * each carrying every number asked for meanwhile; a lone resource's order still goes out on the next tick.
+ * Longest a queued TN option order waits for the resource steps still on their way to it (see `expect`): each option
+ * order spends an ORDER token like a number order, so under the ORDER rate one more order delays every number order
+ * behind it, while waiting only holds the waiting steps' engine slots (the server's bucket refills meanwhile). 10 s
+ * lets a wave of 64 one-number creates at 10 orders a second arrive in one order; a step that stays away longer (a
+ * slow number order) no longer holds the others.
  */
-const MIN_OPTION_GAP_MS = 2000;
+const MAX_HOLD_MS = 10_000;
 /**
- * Once no caller says more are coming, the queue goes out this long after its last caller, not at the gap: every
- * resource step still running is then waiting on this order, holding one of the engine's slots.
+ * Once no step is on its way, the queue goes out this long after its last caller: every resource step still running
+ * is then waiting on this order, holding one of the engine's slots; steps the engine starts at once still join.
  */
 const QUIET_MS = 50;
 
@@ -68,14 +76,15 @@ export function mergeGroups(groups: readonly TnOptionGroup[]): TnOptionGroup[] {
 }
 
 /**
- * Merges the TN option groups asked for before the next turn of the event loop into one TN option order, polled
- * once for all of them: first at the processing time seen before, then often. A failing poll is retried until the
- * deadline; the callers get an error only when no view of the order came back.
+ * Merges the TN option groups asked for while resource steps are still on their way (`expect`), or within a short quiet
+ * window once none is, into one TN option order, polled once for all of them: first at the processing time seen
+ * before, then often. A failing poll is retried until the deadline; the callers get an error only when no view of the
+ * order came back.
  */
 export class TnOptionBatcher {
-  private queue: { requests: OptionRequest[]; timer: NodeJS.Timeout; quiet?: NodeJS.Timeout } | undefined;
-  /** When the last TN option order was placed (epoch ms). */
-  private lastFlushAt = 0;
+  private queue: OptionQueue | undefined;
+  /** Resource steps of this process on their way to asking for options. */
+  private coming = 0;
   /** TN option order processing times this process has seen. */
   readonly processing = new ProcessingTime(ORDER_LOOK_GROWTH);
   /**
@@ -84,22 +93,39 @@ export class TnOptionBatcher {
    */
   private pioneer: { ended: Promise<void>; done: boolean } | undefined;
 
-  constructor(private readonly client: NumbersClient) {}
+  /** `maxHoldMs`: how long a queue waits at most for steps on their way (`MAX_HOLD_MS`; tests shorten it). */
+  constructor(
+    private readonly client: NumbersClient,
+    private readonly maxHoldMs = MAX_HOLD_MS,
+  ) {}
 
   /**
-   * Sets the groups' options on their numbers, in an order shared with whatever else is asked meanwhile. `moreComing`
-   * says whether other callers are on their way (the process's number orders still pending): while no caller says so,
-   * the order goes out `QUIET_MS` after the last caller instead of waiting out the gap.
+   * Says a resource step is on its way to asking for options (a create or update whose numbers are still being
+   * ordered): a queued order waits for it, up to `MAX_HOLD_MS` after its first caller. The returned function says the
+   * step arrived (or will not come); calls after the first change nothing.
+   */
+  expect(): () => void {
+    this.coming += 1;
+    let arrived = false;
+    return () => {
+      if (arrived) return;
+      arrived = true;
+      this.coming -= 1;
+      if (this.coming === 0 && this.queue) this.arm(this.queue);
+    };
+  }
+
+  /**
+   * Sets the groups' options on their numbers, in an order shared with whatever else is asked meanwhile: the order goes
+   * out `QUIET_MS` after its last caller once no step is on its way (`expect`), and `MAX_HOLD_MS` after its first
+   * caller at the latest (earlier when a caller's deadline is near).
    */
   apply(
     groups: TnOptionGroup[],
-    opts: { deadlineMs: number; onStatus?: (status: string, orderId: string) => void; moreComing?: () => boolean },
+    opts: { deadlineMs: number; onStatus?: (status: string, orderId: string) => void },
   ): Promise<OptionOrderOutcome> {
     return new Promise((resolve, reject) => {
-      if (!this.queue) {
-        const waitMs = Math.max(0, MIN_OPTION_GAP_MS - (Date.now() - this.lastFlushAt));
-        this.queue = { requests: [], timer: setTimeout(() => this.flush(), waitMs) };
-      }
+      this.queue ??= { requests: [], firstAt: Date.now() };
       const queue = this.queue;
       queue.requests.push({ groups, ...opts, resolve, reject });
       const queued = queue.requests.reduce(
@@ -107,28 +133,36 @@ export class TnOptionBatcher {
         0,
       );
       if (queued >= MAX_NUMBERS_PER_ORDER) this.flush();
-      else this.armQuiet(queue);
+      else this.arm(queue);
     });
   }
 
-  /** Sends the queue once it has had no new caller for `QUIET_MS` and no caller says more are coming. */
-  private armQuiet(queue: NonNullable<TnOptionBatcher["queue"]>): void {
-    if (queue.requests.some((r) => r.moreComing === undefined)) return;
-    clearTimeout(queue.quiet);
-    queue.quiet = setTimeout(() => {
-      if (this.queue !== queue) return;
-      if (queue.requests.some((r) => r.moreComing!())) this.armQuiet(queue);
-      else this.flush();
-    }, QUIET_MS);
+  /**
+   * Times the queue's departure: `QUIET_MS` from now while no step is on its way, else at the end of its hold, which
+   * leaves the earliest caller's order as long again before its deadline.
+   */
+  private arm(queue: OptionQueue): void {
+    clearTimeout(queue.timer);
+    const now = Date.now();
+    const earliestDeadline = Math.min(...queue.requests.map((r) => r.deadlineMs));
+    const holdUntil = Math.min(queue.firstAt + this.maxHoldMs, earliestDeadline - this.maxHoldMs);
+    const quiet = this.coming === 0 && now + QUIET_MS < holdUntil;
+    queue.timer = setTimeout(
+      () => {
+        if (this.queue !== queue) return;
+        // A step that started during the quiet window is waited for; the hold's end sends the queue whatever comes.
+        if (quiet && this.coming > 0) this.arm(queue);
+        else this.flush();
+      },
+      Math.max(0, (quiet ? now + QUIET_MS : holdUntil) - now),
+    );
   }
 
   private flush(): void {
     const queue = this.queue;
     this.queue = undefined;
-    this.lastFlushAt = Date.now();
     if (!queue) return;
     clearTimeout(queue.timer);
-    clearTimeout(queue.quiet);
     void this.run(queue.requests);
   }
 

@@ -174,6 +174,29 @@ function describeError(e: ApiErrorDetail): string {
   return `${e.code || "no code"}${e.telephoneNumber ? ` on ${e.telephoneNumber}` : ""}: ${e.description}`;
 }
 
+/**
+ * Tells the deployment's shared TN option orders that a resource step with settings has started (a create or update
+ * that may order numbers first), so the next option order waits for its numbers too. Call the result once the step
+ * asks for its options or ends without; calls after the first change nothing.
+ */
+export function settingsOnTheWay(inputs: SettingsInputs): () => void {
+  if (!managesSettings(inputs)) return () => {};
+  return sharedWaits(numbersClient()).options.expect();
+}
+
+/** Runs a resource step with settings as on its way to the shared option orders (`settingsOnTheWay`) until it ends. */
+export async function onTheWayToSettings<T>(
+  inputs: SettingsInputs,
+  step: (arrived: () => void) => Promise<T>,
+): Promise<T> {
+  const arrived = settingsOnTheWay(inputs);
+  try {
+    return await step(arrived);
+  } finally {
+    arrived();
+  }
+}
+
 /** What applying settings left: each number's settings, and what failed. */
 export interface SettingsOutcome {
   numberSettings: Record<string, NumberSetting>;
@@ -208,8 +231,6 @@ export async function applySettings(o: {
     try {
       outcome = await waits.options.apply(work.groups, {
         deadlineMs: o.deadlineMs,
-        // Number orders still pending are resources about to ask for options too; none pending, no one else comes.
-        moreComing: () => waits.orders.size > 0,
         onStatus: (status, orderId) => {
           if (status === lastStatus) return;
           lastStatus = status;

@@ -21,6 +21,7 @@ import {
   applySettings,
   checkSettings,
   managesSettings,
+  onTheWayToSettings,
   readBackSettings,
   settingsNeedWork,
   settingsOf,
@@ -198,6 +199,10 @@ async function takeNumbers(
 }
 
 async function create(inputs: ExistingNumbersInputs): Promise<pulumi.dynamic.CreateResult> {
+  return onTheWayToSettings(inputs, (arrived) => takeAll(inputs, arrived));
+}
+
+async function takeAll(inputs: ExistingNumbersInputs, arrived: () => void): Promise<pulumi.dynamic.CreateResult> {
   const client = numbersClient();
   const who = label(inputs);
   const accountId = configuredAccount({});
@@ -207,7 +212,7 @@ async function create(inputs: ExistingNumbersInputs): Promise<pulumi.dynamic.Cre
   );
   const h: Held = { accountId, telephoneNumbers: [...inputs.telephoneNumbers], orderIds, numberSettings: {} };
   const id = idOf(inputs.telephoneNumbers);
-  await settleSettings(h, undefined, inputs, id);
+  await settleSettings(h, undefined, inputs, id, arrived);
   return { id, outs: toOutputs(inputs, h) };
 }
 
@@ -220,7 +225,9 @@ async function settleSettings(
   olds: ExistingNumbersOutputs | undefined,
   news: ExistingNumbersInputs,
   id: string,
+  arrived: () => void,
 ): Promise<void> {
+  arrived();
   if (!managesSettings(news) && (olds === undefined || !managesSettings(settingsOf(olds)))) return;
   const who = label(news);
   const outcome = await applySettings({
@@ -269,6 +276,15 @@ async function update(
   olds: ExistingNumbersOutputs,
   news: ExistingNumbersInputs & Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
+  return onTheWayToSettings(news, (arrived) => updateHeld(id, olds, news, arrived));
+}
+
+async function updateHeld(
+  id: string,
+  olds: ExistingNumbersOutputs,
+  news: ExistingNumbersInputs & Record<string, unknown>,
+  arrived: () => void,
+): Promise<pulumi.dynamic.UpdateResult> {
   const accountId = configuredAccount(olds);
   const client = numbersClient();
   const who = label(news);
@@ -297,7 +313,7 @@ async function update(
     }
   }
   // Settings last: numbers just added get them with the others, in the same option order.
-  await settleSettings(h, olds, news, id);
+  await settleSettings(h, olds, news, id, arrived);
   return { outs: toOutputs(news, h) };
 }
 

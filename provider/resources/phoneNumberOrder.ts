@@ -28,7 +28,7 @@ import {
 import { acquire, claim, extraCustomerOrderId, ORDER_FAILED_NEXT, orderFailure, settle } from "../orders/placement";
 import { describeLost, proveOwnership } from "../orders/ownership";
 import { moveNumbers, type NumberLocation, sameLocation } from "../orders/move";
-import { applySettings, managesSettings, readBackSettings, settingsOf } from "../orders/settings";
+import { applySettings, managesSettings, onTheWayToSettings, readBackSettings, settingsOf } from "../orders/settings";
 import { destroy, releaseNumbers } from "../orders/teardown";
 import type { Criteria } from "../validation";
 import { mapLimit, progress, ResourceInitError, withNextSteps, withProvider } from "./lifecycle";
@@ -56,6 +56,13 @@ export type {
 const MODULE = "pulumi-bandwidth/internal/resources/phoneNumberOrder";
 
 async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  return onTheWayToSettings(inputs, (arrived) => createOrder(inputs, arrived));
+}
+
+async function createOrder(
+  inputs: PhoneNumberOrderInputs & Record<string, unknown>,
+  arrived: () => void,
+): Promise<pulumi.dynamic.CreateResult> {
   const client = numbersClient();
   const who = label(inputs);
   const deadline = deadlineOf(inputs);
@@ -95,7 +102,7 @@ async function create(inputs: PhoneNumberOrderInputs & Record<string, unknown>):
     throw new ResourceInitError(stillWaiting(inputs, h), id, withProvider(toOutputs(inputs, h), inputs));
   }
   progress(`${who}: ${result.order.status}, holding ${h.telephoneNumbers.length} number(s)`);
-  await settleSettings(h, undefined, inputs, id, deadline);
+  await settleSettings(h, undefined, inputs, id, deadline, arrived);
   return { id, outs: toOutputs(inputs, h) };
 }
 
@@ -109,7 +116,9 @@ async function settleSettings(
   news: PhoneNumberOrderInputs,
   id: string,
   deadline: number,
+  arrived: () => void,
 ): Promise<void> {
+  arrived();
   if (!managesSettings(news) && (olds === undefined || !managesSettings(settingsOf(olds)))) return;
   const who = label(news);
   const outcome = await applySettings({
@@ -201,6 +210,15 @@ async function update(
   olds: PhoneNumberOrderOutputs,
   news: PhoneNumberOrderInputs & Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
+  return onTheWayToSettings(news, (arrived) => updateOrder(id, olds, news, arrived));
+}
+
+async function updateOrder(
+  id: string,
+  olds: PhoneNumberOrderOutputs,
+  news: PhoneNumberOrderInputs & Record<string, unknown>,
+  arrived: () => void,
+): Promise<pulumi.dynamic.UpdateResult> {
   const client = numbersClient();
   const who = label(news);
   const deadline = deadlineOf(news);
@@ -226,7 +244,7 @@ async function update(
     throw keepsOrder(e, who, id, withProvider(stateNow(), news));
   }
   // Settings last: numbers a scale-up added get them with the others, in the same option order.
-  await settleSettings(h, olds, { ...recordedInputs(olds, news, h), ...at }, id, deadline);
+  await settleSettings(h, olds, { ...recordedInputs(olds, news, h), ...at }, id, deadline, arrived);
   return { outs: stateNow() };
 }
 

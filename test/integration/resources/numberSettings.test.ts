@@ -249,6 +249,24 @@ describe("number settings on PhoneNumberOrder and ExistingNumbers", function () 
     for (const tn of tns.slice(2)) expect(settingsOf(tn)?.sms).to.equal("on");
   });
 
+  it("creates of one deployment whose number orders end 2.5 s apart share one TN option order, and nothing is ordered twice", async () => {
+    // The second create's number order answers 2.5 s late, as under an ORDER rate that paces a deployment's orders.
+    ctx.emu.setFaults([{ method: "POST", path: "/orders$", kind: "latency", latencyMs: 2_500, after: 1, times: 1 }]);
+    const started = Date.now();
+    const [first, second] = await Promise.all([
+      engineCreate(order, orderArgs({ quantity: 1, resourceKey: "p/s/early", callingNameDisplay: true })),
+      engineCreate(order, orderArgs({ quantity: 1, resourceKey: "p/s/late", callingNameDisplay: true })),
+    ]);
+    expect(Date.now() - started).to.be.at.least(2_500);
+    expect(numberOrders()).to.equal(2);
+    expect(disconnects()).to.equal(0);
+    expect(optionOrders()).to.have.length(1);
+    const tns = [first, second].flatMap((r) => r.outs.telephoneNumbers as string[]);
+    expect(tns).to.have.length(2);
+    for (const tn of tns) expect(settingsOf(tn)?.callingNameDisplay, tn).to.equal("on");
+    expect(inService()).to.include.members(tns);
+  });
+
   it("refresh shows a campaign changed outside the stack, and the next update sets it back on that number only", async () => {
     const [a, b] = await orderedByHand(2);
     const args = {
