@@ -46,7 +46,8 @@ describe("fidelity: Bandwidth's official @bandwidth/numbers SDK against the emul
   let emu: RunningEmulator;
   let client: unknown;
   before(async () => {
-    emu = await startEmulator({ orderDelayMs: 20, disconnectDelayMs: 20 });
+    // Numbers stay Disconnected (not yet Aging) until the test has read them, however slow the machine.
+    emu = await startEmulator({ orderDelayMs: 20, disconnectDelayMs: 20, agingMs: 60_000 });
     const c = emu.credentials;
     client = new sdk.Client(c.accountId, c.username, c.password, undefined, undefined, {
       apiEndPoint: emu.dashboardUrl,
