@@ -31,12 +31,11 @@ export interface SingleRow {
   errors: string[];
 }
 
-/** One contender's fleet run. */
-export interface FleetRow {
-  contender: string;
+/** What every fleet run measures: its times against its floor, its requests, its memory and its outcome. */
+export interface FleetMeasures {
   n: number;
   concurrency: number;
-  /** Order and disconnect processing time of this run (s). */
+  /** Order (and TN option order) and disconnect processing time of this run (s). */
   latencyS: number;
   wallS: number;
   upS: number;
@@ -51,25 +50,19 @@ export interface FleetRow {
   completed: number;
   errors: string[];
   byRoute: Record<string, number>;
-  /** The provider's client-side buckets over the run (the provider contender only). */
+  /** The provider's client-side buckets over the run (the provider contender only; the JSON report only). */
   clientBuckets?: ClientBucketSeries[];
 }
 
+/** One contender's fleet run. */
+export interface FleetRow extends FleetMeasures {
+  contender: string;
+}
+
 /** The provider's run of the fleet with number settings: N PhoneNumberOrders of one number, one TN option each. */
-export interface SettingsFleetRow {
-  n: number;
-  concurrency: number;
-  /** Order, TN option order and disconnect processing time (s). */
-  latencyS: number;
+export interface SettingsFleetRow extends FleetMeasures {
   /** The settings every order was created with (JSON). */
   option: string;
-  wallS: number;
-  upS: number;
-  destroyS: number;
-  floorS: number;
-  floorTerms: Record<string, number>;
-  requests: number;
-  requestsPerNumber: number;
   /** TN option orders the emulator recorded for the account. */
   optionOrders: number;
   /** Requests to `/tnoptions` (placing and polling option orders). */
@@ -79,16 +72,8 @@ export interface SettingsFleetRow {
   leastOptionRequestsPerNumber: number;
   /** Distinct numbers in COMPLETE TN option orders, by the emulator's records. */
   numbersSet: number;
-  rateLimited: number;
-  rateLimitedPct: number;
   /** 429s per route shape. */
   byRoute429: Record<string, number>;
-  peakRssMb: number;
-  completed: number;
-  errors: string[];
-  byRoute: Record<string, number>;
-  /** The provider's client-side buckets over the run (the JSON report only). */
-  clientBuckets?: ClientBucketSeries[];
 }
 
 /** Several provider processes on one account running the same total work at once. */

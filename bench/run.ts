@@ -18,6 +18,7 @@ import {
   type BenchResults,
   clientBucketSeries,
   evaluateTargets,
+  type FleetMeasures,
   type FleetRow,
   type MultiRow,
   type SettingsFleetRow,
@@ -32,6 +33,7 @@ import {
   engineResources,
   FLEET_LATENCY_S,
   fleetConcurrencies,
+  type Floor,
   fleetFloor,
   fleetSizes,
   leastOptionRequestsPerNumber,
@@ -199,6 +201,35 @@ function fleetConditions(quick: boolean): Array<{ n: number; concurrency: number
   return [...grid, ...SLOW_FLEETS];
 }
 
+/** What a fleet run measured, from its worker's result, its requests at the emulator and its floor. */
+function fleetMeasures(
+  run: { n: number; concurrency: number; latencyS: number },
+  r: WorkerResult,
+  counts: RequestCounts,
+  floor: Floor,
+): FleetMeasures {
+  const f = r.fleet;
+  return {
+    ...run,
+    wallS: f ? f.wallMs / 1000 : Number.NaN,
+    upS: f ? f.upMs / 1000 : Number.NaN,
+    destroyS: f ? f.destroyMs / 1000 : Number.NaN,
+    floorS: floor.totalS,
+    floorTerms: floor.terms,
+    requests: counts.total,
+    requestsPerNumber: counts.total / run.n,
+    rateLimited: counts.rateLimited,
+    rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
+    peakRssMb: r.maxRssMb,
+    completed: f?.completed ?? 0,
+    errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
+    byRoute: counts.byRoute,
+    clientBuckets: r.clientBuckets
+      ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
+      : undefined,
+  };
+}
+
 async function fleets(emu: RunningEmulator, accounts: AccountSeed[], flags: Flags): Promise<FleetRow[]> {
   const rows: FleetRow[] = [];
   for (const { n, concurrency, latencyS } of fleetConditions(flags.quick)) {
@@ -212,29 +243,7 @@ async function fleets(emu: RunningEmulator, accounts: AccountSeed[], flags: Flag
     const log = emu.requestLog();
     results.forEach((r, i) => {
       const counts: RequestCounts = countRequests(log, ownersOf(accounts[i]));
-      const f = r.fleet;
-      rows.push({
-        contender: CONTENDERS[i].id,
-        n,
-        concurrency,
-        latencyS,
-        wallS: f ? f.wallMs / 1000 : Number.NaN,
-        upS: f ? f.upMs / 1000 : Number.NaN,
-        destroyS: f ? f.destroyMs / 1000 : Number.NaN,
-        floorS: floor.totalS,
-        floorTerms: floor.terms,
-        requests: counts.total,
-        requestsPerNumber: counts.total / n,
-        rateLimited: counts.rateLimited,
-        rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
-        peakRssMb: r.maxRssMb,
-        completed: f?.completed ?? 0,
-        errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
-        byRoute: counts.byRoute,
-        clientBuckets: r.clientBuckets
-          ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
-          : undefined,
-      });
+      rows.push({ contender: CONTENDERS[i].id, ...fleetMeasures({ n, concurrency, latencyS }, r, counts, floor) });
     });
   }
   return rows;
@@ -265,34 +274,15 @@ async function settingsFleets(emu: RunningEmulator, account: AccountSeed, flags:
     const complete = optionOrders.filter((o) => o.status === "COMPLETE");
     const numbersSet = new Set(complete.flatMap((o) => o.groups.flatMap((g) => g.telephoneNumbers)));
     const optionRequests = optionOrderRequests(counts.byRoute);
-    const f = r.fleet;
     rows.push({
-      n,
-      concurrency,
-      latencyS,
+      ...fleetMeasures({ n, concurrency, latencyS }, r, counts, floor),
       option: JSON.stringify(SETTINGS_OPTION),
-      wallS: f ? f.wallMs / 1000 : Number.NaN,
-      upS: f ? f.upMs / 1000 : Number.NaN,
-      destroyS: f ? f.destroyMs / 1000 : Number.NaN,
-      floorS: floor.totalS,
-      floorTerms: floor.terms,
-      requests: counts.total,
-      requestsPerNumber: counts.total / n,
       optionOrders: optionOrders.length,
       optionRequests,
       optionRequestsPerNumber: optionRequests / n,
       leastOptionRequestsPerNumber: leastOptionRequestsPerNumber(n, concurrency),
       numbersSet: numbersSet.size,
-      rateLimited: counts.rateLimited,
-      rateLimitedPct: counts.total > 0 ? (100 * counts.rateLimited) / counts.total : 0,
       byRoute429: rateLimitedByRoute(emu.requestLog(), ownersOf(account)),
-      peakRssMb: r.maxRssMb,
-      completed: f?.completed ?? 0,
-      errors: [...(f?.errors ?? []), ...(r.error ? [r.error] : [])],
-      byRoute: counts.byRoute,
-      clientBuckets: r.clientBuckets
-        ? clientBucketSeries(r.clientBuckets, r.fleetStartedAtMs ?? 0, RATE_LIMITS)
-        : undefined,
     });
   }
   return rows;
