@@ -23,6 +23,8 @@ export interface Ownership {
   owned: string[];
   /** The others. */
   lost: LostNumber[];
+  /** The order each owned number that was read is in service under (one proven from the history alone is absent). */
+  orderOf: ReadonlyMap<string, string>;
 }
 
 /** How a proof may go about it. */
@@ -88,7 +90,7 @@ export async function proveOwnership(
   tns: readonly string[],
   o: ProofOptions,
 ): Promise<Ownership> {
-  if (tns.length === 0) return { owned: [], lost: [] };
+  if (tns.length === 0) return { owned: [], lost: [], orderOf: new Map() };
   const named =
     o.each || o.since === undefined ? undefined : await sharedWaits(client).history.namedSince(o.since, tns.length);
   const toRead = named === undefined ? [...tns] : tns.filter((tn) => named.has(tn));
@@ -104,20 +106,31 @@ export async function proveOwnership(
     if (w === undefined) owned.push(tn);
     else lost.push({ telephoneNumber: tn, where: w });
   }
-  return { owned, lost };
+  const orderOf = new Map<string, string>();
+  toRead.forEach((tn, i) => {
+    const orderId = infos[i]?.orderId;
+    if (orderId !== undefined && where.get(tn) === undefined) orderOf.set(tn, orderId);
+  });
+  return { owned, lost, orderOf };
 }
 
 /**
- * The numbers among `tns` whose order, as Bandwidth names it now, carries a PhoneNumberOrder's derived CustomerOrderId:
- * another resource's own, which only that resource releases. One read per number and one per distinct order; an order
- * Bandwidth does not list as a number order (a port-in, a move) is no PhoneNumberOrder's.
+ * The owned numbers whose order carries a PhoneNumberOrder's derived CustomerOrderId: another resource's own, which
+ * only that resource releases. Uses the orders the proof read (a number it did not read is read here), then one read
+ * per distinct order; an order Bandwidth does not list as a number order (a port-in, a move) is no PhoneNumberOrder's.
  */
 export async function underPhoneNumberOrders(
   client: NumbersClient,
-  tns: readonly string[],
+  held: Pick<Ownership, "owned" | "orderOf">,
 ): Promise<Array<{ telephoneNumber: string; orderId: string }>> {
-  const infos = await readNumbers(client, tns);
-  const orderIds = [...new Set(infos.flatMap((i) => (i?.orderId === undefined ? [] : [i.orderId])))];
+  const unread = held.owned.filter((tn) => !held.orderOf.has(tn));
+  const read = await readNumbers(client, unread);
+  const orderOf = new Map(held.orderOf);
+  unread.forEach((tn, i) => {
+    const orderId = read[i]?.orderId;
+    if (orderId !== undefined) orderOf.set(tn, orderId);
+  });
+  const orderIds = [...new Set(held.owned.flatMap((tn) => orderOf.get(tn) ?? []))];
   const derived = await mapLimit(orderIds, READ_CONCURRENCY, async (orderId) => {
     try {
       const coid = (await client.getOrder(orderId)).customerOrderId;
@@ -128,8 +141,8 @@ export async function underPhoneNumberOrders(
     }
   });
   const stacks = new Set(orderIds.filter((_, i) => derived[i]));
-  return tns.flatMap((tn, i) => {
-    const orderId = infos[i]?.orderId;
+  return held.owned.flatMap((tn) => {
+    const orderId = orderOf.get(tn);
     return orderId !== undefined && stacks.has(orderId) ? [{ telephoneNumber: tn, orderId }] : [];
   });
 }

@@ -252,13 +252,11 @@ function idOf(tns: readonly string[]): string {
 
 /** Each number still in service under the order it had when taken stays; the others drop out. */
 async function stillHeld(client: NumbersClient, who: string, h: Held, tns: readonly string[]) {
-  const { owned, lost } = await proveOwnership(client, tns, {
-    orderIds: h.orderIds,
-    accountId: h.accountId,
-    each: true,
-  });
-  if (lost.length > 0) progress(`${who}: no longer on the account as the stack took them: ${describeLost(lost)}`);
-  return { owned, lost };
+  const proof = await proveOwnership(client, tns, { orderIds: h.orderIds, accountId: h.accountId, each: true });
+  if (proof.lost.length > 0) {
+    progress(`${who}: no longer on the account as the stack took them: ${describeLost(proof.lost)}`);
+  }
+  return proof;
 }
 
 async function read(id: string, props: ExistingNumbersOutputs): Promise<pulumi.dynamic.ReadResult> {
@@ -332,21 +330,22 @@ async function letGo(
     // In service still, but out of the package this resource put them on, so the package can go with the stack; only
     // numbers still this resource's, and not another resource's PhoneNumberOrder's, are taken out.
     if (inputs.voiceConfigurationPackageId) {
-      const { owned } = await stillHeld(client, who, h, tns);
-      const others = new Set((await underPhoneNumberOrders(client, owned)).map((o) => o.telephoneNumber));
+      const proof = await stillHeld(client, who, h, tns);
+      const others = new Set((await underPhoneNumberOrders(client, proof)).map((o) => o.telephoneNumber));
       await unassign(
         who,
         inputs.voiceConfigurationPackageId,
-        owned.filter((tn) => !others.has(tn)),
+        proof.owned.filter((tn) => !others.has(tn)),
       );
     }
     progress(`${who}: left ${tns.length} number(s) in service on the account: ${tns.join(", ")}`);
     return { gone: new Set(tns), problems: [] };
   }
-  const { owned: held, lost } = await stillHeld(client, who, h, tns);
-  const gone = new Set(lost.map((l) => l.telephoneNumber));
+  const proof = await stillHeld(client, who, h, tns);
+  const held = proof.owned;
+  const gone = new Set(proof.lost.map((l) => l.telephoneNumber));
   // A number a PhoneNumberOrder ordered is that resource's to release (maybe another stack's): it leaves this one in service.
-  const others = await underPhoneNumberOrders(client, held);
+  const others = await underPhoneNumberOrders(client, proof);
   if (others.length > 0) {
     const named = others.map((o) => `${o.telephoneNumber} (under PhoneNumberOrder order ${o.orderId})`).join(", ");
     progress(`${who}: left ${others.length} number(s) in service, another resource's to release: ${named}`);

@@ -124,7 +124,16 @@ describe("ExistingNumbers never releases what another stack manages", function (
     expect(outs.telephoneNumbers).to.deep.equal([theirs[1], ...mine]);
     expect(ctx.progress.join("\n")).to.include(`${theirs[0]} (under PhoneNumberOrder order ${other.id}`);
 
+    const logBefore = ctx.emu.requestLog().length;
     await existing.delete!(taken.id, outs as never);
+    const reads = ctx.emu
+      .requestLog()
+      .slice(logBefore)
+      .filter((r) => r.method === "GET" && /\/tns\/\d{10}$/.test(r.path));
+    expect(reads.map((r) => r.path.slice(-10)).sort()).to.deep.equal(
+      [theirs[1], ...mine].sort(),
+      "each held number is read once: the ownership proof's read also names its order",
+    );
     expect(disconnects()).to.have.length(1, "one disconnect, for the number ordered by hand");
     expect(disconnects()[0].numbers).to.deep.equal(mine);
     expect(inService()).to.deep.equal(theirs, "stack b keeps every number it ordered");
