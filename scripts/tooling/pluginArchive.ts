@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -78,7 +78,7 @@ export async function buildPluginArchive(opts: PluginArchiveOptions): Promise<Pl
       tarball = path.join(work, packed[0].filename);
     }
     const stage = path.join(work, "plugin");
-    await run("mkdir", ["-p", stage], work);
+    await mkdir(stage, { recursive: true });
     await writeFile(
       path.join(stage, "package.json"),
       JSON.stringify(
@@ -109,7 +109,7 @@ export async function buildPluginArchive(opts: PluginArchiveOptions): Promise<Pl
       { mode: 0o755 },
     );
     const file = path.resolve(opts.outDir, `pulumi-resource-bandwidth-${version}-${os}-${arch}.tar.gz`);
-    await run("mkdir", ["-p", path.dirname(file)], work);
+    await mkdir(path.dirname(file), { recursive: true });
     say(`tar ${path.basename(file)}`);
     await run("tar", ["-czf", file, "-C", stage, "."], work);
     return { file, version, bytes: (await stat(file)).size };
